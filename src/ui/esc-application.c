@@ -1,0 +1,263 @@
+/* esc-application.c: the Escala application: windows, app actions, command line.
+ *
+ * Besides opening .escala files, the command line has --screenshot=FILE: the first
+ * window is rendered to a PNG file after it has drawn a frame and the application
+ * quits, for the UI tests and the documentation.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "escala-ui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "esc-application.h"
+#include "esc-main-window.h"
+
+/* Frames drawn before the screenshot is taken: layout and first paint are done. */
+#define SCREENSHOT_FRAMES 3
+/* Give up when no frame comes (a broken display) after this many seconds. */
+#define SCREENSHOT_TIMEOUT_SECONDS 60
+
+struct _EscApplication
+{
+  AdwApplication parent_instance;
+
+  char *screenshot_path;        /* --screenshot=FILE (absolute), or NULL */
+  gboolean screenshot_started;
+  guint screenshot_timeout_id;
+  int exit_status;
+};
+
+G_DEFINE_FINAL_TYPE (EscApplication, esc_application, ADW_TYPE_APPLICATION)
+
+static void
+finish_screenshot (EscApplication *self,
+                   int             exit_status)
+{
+  g_clear_handle_id (&self->screenshot_timeout_id, g_source_remove);
+  self->exit_status = exit_status;
+  g_application_quit (G_APPLICATION (self));
+}
+
+static gboolean
+screenshot_timed_out_cb (gpointer user_data)
+{
+  EscApplication *self = user_data;
+
+  self->screenshot_timeout_id = 0;
+  g_printerr ("escala: %s\n", _("no frame was drawn in time, no screenshot taken"));
+  finish_screenshot (self, 1);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+screenshot_frame_drawn_cb (GtkWidget     *widget,
+                           GdkFrameClock *frame_clock,
+                           gpointer       user_data)
+{
+  EscApplication *self = user_data;
+  g_autoptr(GError) error = NULL;
+  guint *n_frames = g_object_get_data (G_OBJECT (widget), "esc-screenshot-frames");
+
+  if (++*n_frames < SCREENSHOT_FRAMES)
+    return G_SOURCE_CONTINUE;
+
+  if (!esc_main_window_save_png (ESC_MAIN_WINDOW (widget), self->screenshot_path, &error))
+    {
+      g_printerr ("escala: %s\n", error->message);
+      finish_screenshot (self, 1);
+    }
+  else
+    finish_screenshot (self, 0);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+start_screenshot (EscApplication *self,
+                  GtkWindow      *window)
+{
+  if (self->screenshot_path == NULL || self->screenshot_started)
+    return;
+
+  self->screenshot_started = TRUE;
+  g_object_set_data_full (G_OBJECT (window), "esc-screenshot-frames", g_new0 (guint, 1), g_free);
+  gtk_widget_add_tick_callback (GTK_WIDGET (window), screenshot_frame_drawn_cb,
+                                g_object_ref (self), g_object_unref);
+  self->screenshot_timeout_id = g_timeout_add_seconds (SCREENSHOT_TIMEOUT_SECONDS,
+                                                       screenshot_timed_out_cb, self);
+}
+
+static void
+present_window (EscApplication *self,
+                GtkWindow      *window)
+{
+  gtk_window_present (window);
+  start_screenshot (self, window);
+}
+
+static void
+quit_activated_cb (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+about_activated_cb (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  EscApplication *self = user_data;
+  static const char *developers[] = { "The Escala developers", NULL };
+
+  adw_show_about_window (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                         "application-name", _("Escala"),
+                         "application-icon", APP_ID,
+                         "developer-name", _("The Escala developers"),
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Staff schedules that respect the rules"),
+                         "website", "https://github.com/escala/escala",
+                         "issue-url", "https://github.com/escala/escala/issues",
+                         "developers", developers,
+                         /* TRANSLATORS: your name, one translator per line */
+                         "translator-credits", _("translator-credits"),
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "copyright", "© 2026 The Escala developers",
+                         NULL);
+}
+
+static const GActionEntry app_actions[] = {
+  { .name = "quit", .activate = quit_activated_cb },
+  { .name = "about", .activate = about_activated_cb },
+};
+
+static int
+esc_application_handle_local_options (GApplication *application,
+                                      GVariantDict *options)
+{
+  EscApplication *self = ESC_APPLICATION (application);
+  const char *screenshot = NULL;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("escala %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  if (g_variant_dict_lookup (options, "screenshot", "^&ay", &screenshot))
+    {
+      g_free (self->screenshot_path);
+      self->screenshot_path = g_canonicalize_filename (screenshot, NULL);
+      /* A screenshot is taken here, never by an instance already running. */
+      g_application_set_flags (application,
+                               g_application_get_flags (application) | G_APPLICATION_NON_UNIQUE);
+    }
+
+  return -1;
+}
+
+static void
+esc_application_startup (GApplication *application)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+
+  G_APPLICATION_CLASS (esc_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
+                                   G_N_ELEMENTS (app_actions), application);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
+  gtk_window_set_default_icon_name (APP_ID);
+}
+
+static void
+esc_application_activate (GApplication *application)
+{
+  EscApplication *self = ESC_APPLICATION (application);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (application));
+
+  if (window == NULL)
+    window = GTK_WINDOW (esc_main_window_new (ADW_APPLICATION (application)));
+  present_window (self, window);
+}
+
+static void
+esc_application_open (GApplication  *application,
+                      GFile        **files,
+                      int            n_files,
+                      const char    *hint)
+{
+  EscApplication *self = ESC_APPLICATION (application);
+
+  for (int i = 0; i < n_files; i++)
+    {
+      EscMainWindow *window = esc_main_window_new (ADW_APPLICATION (application));
+      g_autoptr(GError) error = NULL;
+
+      /* On failure the window shows the reason; say it on the terminal too. */
+      if (!esc_main_window_open_file (window, files[i], &error))
+        g_printerr ("escala: %s\n", error->message);
+      present_window (self, GTK_WINDOW (window));
+    }
+}
+
+static void
+esc_application_finalize (GObject *object)
+{
+  EscApplication *self = ESC_APPLICATION (object);
+
+  g_clear_handle_id (&self->screenshot_timeout_id, g_source_remove);
+  g_clear_pointer (&self->screenshot_path, g_free);
+
+  G_OBJECT_CLASS (esc_application_parent_class)->finalize (object);
+}
+
+static void
+esc_application_class_init (EscApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *application_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = esc_application_finalize;
+
+  application_class->handle_local_options = esc_application_handle_local_options;
+  application_class->startup = esc_application_startup;
+  application_class->activate = esc_application_activate;
+  application_class->open = esc_application_open;
+}
+
+static void
+esc_application_init (EscApplication *self)
+{
+  const GOptionEntry entries[] = {
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
+    { "screenshot", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Render the window to a PNG file once it is drawn, then quit"), N_("FILE") },
+    G_OPTION_ENTRY_NULL
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Build staff schedules that respect the rules."));
+}
+
+EscApplication *
+esc_application_new (void)
+{
+  return g_object_new (ESC_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/io/github/escala/Escala",
+                       NULL);
+}
+
+int
+esc_application_get_exit_status (EscApplication *self)
+{
+  g_return_val_if_fail (ESC_IS_APPLICATION (self), 1);
+
+  return self->exit_status;
+}

@@ -1,0 +1,343 @@
+/* test-cli.c: escala-cli run as a user would: exit statuses, problem lines, output.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "escala-cli"
+
+#include <glib/gstdio.h>
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+#include <locale.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/esc-table.h"
+#include "io/esc-project-file.h"
+
+typedef struct
+{
+  int status;    /* exit status, -1 when killed */
+  char *out;
+  char *err;
+} Run;
+
+static void
+clear_run (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, clear_run)
+
+static const char *
+get_sample_path (void)
+{
+  static char *path = NULL;
+
+  if (path == NULL)
+    {
+      const char *dir = g_getenv ("ESC_SAMPLES_DIR");
+
+      path = g_build_filename (dir != NULL ? dir : ESC_SAMPLES_DIR, "loja-centro.escala", NULL);
+    }
+  return path;
+}
+
+/* Runs escala-cli with the NULL-terminated arguments, in the C locale. */
+static void
+run_cli (Run *run, ...)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) ESC_CLI_PATH);
+  va_start (args, run);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  g_subprocess_launcher_unsetenv (launcher, "LANGUAGE");
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  run->status = g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process) : -1;
+
+  g_test_message ("exit %d\nstdout:\n%s\nstderr:\n%s", run->status, run->out, run->err);
+}
+
+/* The first line of @text that starts with @prefix, or NULL. */
+static char *
+find_line (const char *text,
+           const char *prefix)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], prefix))
+      return g_strdup (lines[i]);
+  return NULL;
+}
+
+static void
+assert_matches (const char *text,
+                const char *pattern)
+{
+  if (!g_regex_match_simple (pattern, text, G_REGEX_MULTILINE, 0))
+    g_error ("“%s” not found in:\n%s", pattern, text);
+}
+
+static void
+test_validate_sample (void)
+{
+  g_auto(Run) run = { 0 };
+
+  run_cli (&run, "validate", get_sample_path (), NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  assert_matches (run.out,
+                  "^.*loja-centro\\.escala: (no problems found|0 errors, [0-9]+ warnings?)$");
+}
+
+static void
+test_validate_duplicate_employee (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EscProject) project = NULL;
+  g_autoptr(EscRow) copy = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *prefix = NULL;
+  g_autofree char *line = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *backup = NULL;
+  g_auto(Run) run = { 0 };
+  EscTable *employees;
+
+  project = esc_project_file_load (get_sample_path (), &error);
+  g_assert_no_error (error);
+  employees = esc_project_get_table (project, ESC_TABLE_EMPLOYEE);
+  g_assert_cmpuint (esc_table_get_n_rows (employees), >, 0);
+
+  copy = esc_row_copy (esc_table_get_row (employees, 0));
+  id = g_strdup (esc_row_get (copy, ESC_EMPLOYEE_ID));
+  esc_table_append (employees, copy);
+
+  dir = g_dir_make_tmp ("escala-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "duplicate.escala", NULL);
+  esc_project_file_save (project, path, &error);
+  g_assert_no_error (error);
+
+  run_cli (&run, "validate", path, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+
+  /* The copy is the last row; the line names the table, that row, the column and the id. */
+  prefix = g_strdup_printf ("employee:%u:id: ", esc_table_get_n_rows (employees));
+  line = find_line (run.err, prefix);
+  if (line == NULL)
+    g_error ("no line starting with “%s” in:\n%s", prefix, run.err);
+  g_assert_nonnull (strstr (line, id));
+  assert_matches (run.out, "[1-9][0-9]* errors?");
+
+  g_unlink (path);
+  backup = g_strconcat (path, ".bak", NULL);
+  g_unlink (backup);
+  g_rmdir (dir);
+}
+
+static void
+test_validate_missing_file (void)
+{
+  g_auto(Run) run = { 0 };
+
+  run_cli (&run, "validate", "/nonexistent/nowhere.escala", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "nowhere.escala"));
+}
+
+static void
+test_validate_garbage_file (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_auto(Run) run = { 0 };
+  int fd;
+
+  fd = g_file_open_tmp ("escala-cli-XXXXXX.escala", &path, &error);
+  g_assert_no_error (error);
+  close (fd);
+  g_file_set_contents (path, "this is { not a project", -1, &error);
+  g_assert_no_error (error);
+
+  run_cli (&run, "validate", path, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_cmpstr (run.err, !=, "");
+
+  g_unlink (path);
+}
+
+static void
+test_validate_usage (void)
+{
+  g_auto(Run) no_file = { 0 };
+  g_auto(Run) two_files = { 0 };
+  g_auto(Run) bad_option = { 0 };
+
+  run_cli (&no_file, "validate", NULL);
+  g_assert_cmpint (no_file.status, ==, 2);
+  run_cli (&two_files, "validate", get_sample_path (), get_sample_path (), NULL);
+  g_assert_cmpint (two_files.status, ==, 2);
+  run_cli (&bad_option, "validate", "--no-such-option", get_sample_path (), NULL);
+  g_assert_cmpint (bad_option.status, ==, 2);
+}
+
+static void
+test_info_counts (void)
+{
+  g_auto(Run) run = { 0 };
+
+  run_cli (&run, "info", get_sample_path (), NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  assert_matches (run.out, "^  Employees +18$");
+  assert_matches (run.out, "^  Stores +2$");
+  assert_matches (run.out, "^  Parameters +[1-9][0-9]*$");
+  /* The horizon: first day with its weekday, number of days, last day. */
+  assert_matches (run.out, "^  Start date +[0-9]{4}-[0-9]{2}-[0-9]{2} \\([A-Z][a-z]+day\\)$");
+  assert_matches (run.out, "^  Days +[0-9]+$");
+  assert_matches (run.out, "^  End date +[0-9]{4}-[0-9]{2}-[0-9]{2} \\([A-Z][a-z]+day\\)$");
+  /* Every known parameter is listed, with its value or its default. */
+  assert_matches (run.out, "^  start_date +[0-9]{4}-[0-9]{2}-[0-9]{2}$");
+  assert_matches (run.out, "^  first_day_of_week +");
+  assert_matches (run.out, "^  break_minutes +");
+}
+
+static void
+test_info_json (void)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) run = { 0 };
+  JsonObject *root, *tables, *horizon, *parameters;
+
+  run_cli (&run, "info", "--json", get_sample_path (), NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  json_parser_load_from_data (parser, run.out, -1, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  tables = json_object_get_object_member (root, "tables");
+  g_assert_cmpint (json_object_get_int_member (tables, "employee"), ==, 18);
+  g_assert_cmpint (json_object_get_int_member (tables, "store"), ==, 2);
+  g_assert_true (json_object_has_member (tables, "move"));
+
+  horizon = json_object_get_object_member (root, "horizon");
+  g_assert_true (json_object_has_member (horizon, "start_date"));
+  g_assert_cmpint (json_object_get_int_member (horizon, "days"), >, 0);
+  g_assert_true (json_object_has_member (horizon, "end_date"));
+  g_assert_true (json_object_has_member (horizon, "start_weekday"));
+
+  parameters = json_object_get_object_member (root, "parameters");
+  g_assert_true (json_object_has_member (parameters, "start_date"));
+  g_assert_true (json_object_has_member (parameters, "max_horizon"));
+  g_assert_true (json_object_has_member (parameters, "objective_function"));
+}
+
+static void
+test_info_unreadable (void)
+{
+  g_auto(Run) run = { 0 };
+
+  run_cli (&run, "info", "/nonexistent/nowhere.escala", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_cmpstr (run.err, !=, "");
+}
+
+static void
+test_help (void)
+{
+  const char *commands[] = { "validate", "info" };
+  g_auto(Run) top = { 0 };
+  g_auto(Run) help = { 0 };
+
+  run_cli (&top, "--help", NULL);
+  g_assert_cmpint (top.status, ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *pattern = g_strdup_printf ("^  %s +[A-Z]", commands[i]);
+
+      assert_matches (top.out, pattern);
+    }
+
+  run_cli (&help, "help", NULL);
+  g_assert_cmpint (help.status, ==, 0);
+  assert_matches (help.out, "^  validate ");
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto(Run) run = { 0 };
+      g_auto(Run) alias = { 0 };
+      g_autofree char *usage = g_strdup_printf ("escala-cli %s \\[OPTION.*\\] FILE", commands[i]);
+
+      run_cli (&run, commands[i], "--help", NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      assert_matches (run.out, usage);
+
+      run_cli (&alias, "help", commands[i], NULL);
+      g_assert_cmpint (alias.status, ==, 0);
+      assert_matches (alias.out, usage);
+    }
+}
+
+static void
+test_version (void)
+{
+  g_auto(Run) run = { 0 };
+
+  run_cli (&run, "--version", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  assert_matches (run.out, "^escala-cli [0-9]+\\.[0-9]+\\.[0-9]+$");
+}
+
+static void
+test_bad_command (void)
+{
+  g_auto(Run) unknown = { 0 };
+  g_auto(Run) none = { 0 };
+
+  run_cli (&unknown, "frobnicate", NULL);
+  g_assert_cmpint (unknown.status, ==, 2);
+  g_assert_nonnull (strstr (unknown.err, "frobnicate"));
+
+  run_cli (&none, NULL);
+  g_assert_cmpint (none.status, ==, 2);
+}
+
+int
+main (int argc, char **argv)
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cli/validate/sample-is-valid", test_validate_sample);
+  g_test_add_func ("/cli/validate/duplicate-employee", test_validate_duplicate_employee);
+  g_test_add_func ("/cli/validate/missing-file", test_validate_missing_file);
+  g_test_add_func ("/cli/validate/garbage-file", test_validate_garbage_file);
+  g_test_add_func ("/cli/validate/usage-errors", test_validate_usage);
+  g_test_add_func ("/cli/info/counts", test_info_counts);
+  g_test_add_func ("/cli/info/json", test_info_json);
+  g_test_add_func ("/cli/info/unreadable", test_info_unreadable);
+  g_test_add_func ("/cli/help", test_help);
+  g_test_add_func ("/cli/version", test_version);
+  g_test_add_func ("/cli/bad-command", test_bad_command);
+
+  return g_test_run ();
+}

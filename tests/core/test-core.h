@@ -1,0 +1,7 @@
+#pragma once
+
+void esc_test_add_parse_tests (void);
+void esc_test_add_calendar_tests (void);
+void esc_test_add_table_tests (void);
+void esc_test_add_undo_tests (void);
+void esc_test_add_validate_tests (void);

@@ -1,0 +1,4 @@
+#pragma once
+
+void esc_test_add_project_file_tests (void);
+void esc_test_add_xlsx_reader_tests (void);
