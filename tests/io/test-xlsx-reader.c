@@ -1040,7 +1040,6 @@ find_bytes (const guint8 *data,
 static void
 test_corrupt_data (void)
 {
-  g_autofree char *sheet_data = NULL;
   g_autofree char *xml = NULL;
   g_autoptr(GString) rows = g_string_new (NULL);
   g_autoptr(GBytes) bytes = NULL;
