@@ -128,7 +128,7 @@ esc_calendar_holiday_applies (gboolean         national,
   if (national)
     {
       if (scope_out != NULL)
-        *scope_out = ESC_HOLIDAY_NATIONAL;
+        *scope_out = ESC_HOLIDAY_SCOPE_NATIONAL;
       return TRUE;
     }
 
@@ -140,7 +140,7 @@ esc_calendar_holiday_applies (gboolean         national,
   if (strcmp (region_id, location_id) == 0)
     {
       if (scope_out != NULL)
-        *scope_out = ESC_HOLIDAY_MUNICIPAL;
+        *scope_out = ESC_HOLIDAY_SCOPE_MUNICIPAL;
       return TRUE;
     }
 
@@ -149,7 +149,7 @@ esc_calendar_holiday_applies (gboolean         national,
   if (*state_key != '\0' && strcmp (region_key, state_key) == 0)
     {
       if (scope_out != NULL)
-        *scope_out = ESC_HOLIDAY_STATE;
+        *scope_out = ESC_HOLIDAY_SCOPE_STATE;
       return TRUE;
     }
 

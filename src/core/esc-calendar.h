@@ -17,9 +17,9 @@ int esc_calendar_week_index (EscJulian origin, EscJulian day, EscWeekday first_d
 
 typedef enum
 {
-  ESC_HOLIDAY_NATIONAL,   /* applies to every location (of the country, if given) */
-  ESC_HOLIDAY_STATE,      /* applies to locations whose state equals the region */
-  ESC_HOLIDAY_MUNICIPAL,  /* applies to the location whose id equals the region */
+  ESC_HOLIDAY_SCOPE_NATIONAL,   /* applies to every location (of the country, if given) */
+  ESC_HOLIDAY_SCOPE_STATE,      /* applies to locations whose state equals the region */
+  ESC_HOLIDAY_SCOPE_MUNICIPAL,  /* applies to the location whose id equals the region */
 } EscHolidayScope;
 
 /* Whether a holiday applies to a location.

@@ -195,9 +195,9 @@ typedef struct
   EscHolidayScope scope;
 } HolidayCase;
 
-#define NATIONAL ESC_HOLIDAY_NATIONAL
-#define STATE ESC_HOLIDAY_STATE
-#define MUNICIPAL ESC_HOLIDAY_MUNICIPAL
+#define NATIONAL ESC_HOLIDAY_SCOPE_NATIONAL
+#define STATE ESC_HOLIDAY_SCOPE_STATE
+#define MUNICIPAL ESC_HOLIDAY_SCOPE_MUNICIPAL
 #define NO_SCOPE ((EscHolidayScope) 99)
 
 static void

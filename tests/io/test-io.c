@@ -15,6 +15,7 @@ main (int argc, char **argv)
 
   esc_test_add_project_file_tests ();
   esc_test_add_xlsx_reader_tests ();
+  esc_test_add_roster_json_tests ();
 
   return g_test_run ();
 }

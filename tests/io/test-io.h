@@ -2,3 +2,4 @@
 
 void esc_test_add_project_file_tests (void);
 void esc_test_add_xlsx_reader_tests (void);
+void esc_test_add_roster_json_tests (void);
