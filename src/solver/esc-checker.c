@@ -68,6 +68,11 @@ static const char * const rule_titles[ESC_N_RULES] = {
   [ESC_RULE_MAX_SHIFT_COUNT] = N_("Maximum shifts of a kind"),
 };
 
+static const char * const weekday_names[ESC_N_WEEKDAYS] = {
+  N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"), N_("Friday"),
+  N_("Saturday"), N_("Sunday"),
+};
+
 static const char * const weekday_plurals[ESC_N_WEEKDAYS] = {
   N_("Mondays"), N_("Tuesdays"), N_("Wednesdays"), N_("Thursdays"), N_("Fridays"),
   N_("Saturdays"), N_("Sundays"),
@@ -498,7 +503,7 @@ check_consecutive_days (Checker *ck)
           g_autofree char *to = format_day (ck->problem, d - 1);
 
           add_violation (ck, ESC_RULE_CONSECUTIVE_DAYS, start, d - 1,
-                         g_strdup_printf (_("%s works %d days in a row from %s to %s; at most %d are allowed"),
+                         g_strdup_printf (_("%s works %d days in a row from %s to %s; the limit is %d"),
                                           employee->id, length, from, to,
                                           employee->max_consecutive_days));
         }
@@ -546,11 +551,18 @@ check_consecutive_limited (Checker *ck)
           g_autofree char *from = format_day (ck->problem, from_day);
           g_autofree char *to = format_day (ck->problem, last);
 
-          add_violation (ck, ESC_RULE_CONSECUTIVE_LIMITED, start, last,
-                         g_strdup_printf (_("%s works %d %s in a row from %s to %s; at most %d are allowed"),
-                                          employee->id, count,
-                                          _(weekday_plurals[employee->limited_weekday]), from, to,
-                                          employee->max_consecutive_limited));
+          if (count == 1)
+            add_violation (ck, ESC_RULE_CONSECUTIVE_LIMITED, start, last,
+                           g_strdup_printf (_("%s works on %s, a %s, and may not work on %s"),
+                                            employee->id, to,
+                                            _(weekday_names[employee->limited_weekday]),
+                                            _(weekday_plurals[employee->limited_weekday])));
+          else
+            add_violation (ck, ESC_RULE_CONSECUTIVE_LIMITED, start, last,
+                           g_strdup_printf (_("%s works %d %s in a row from %s to %s; the limit is %d"),
+                                            employee->id, count,
+                                            _(weekday_plurals[employee->limited_weekday]), from,
+                                            to, employee->max_consecutive_limited));
         }
     }
 }
@@ -824,7 +836,10 @@ check_totals (Checker *ck)
     }
   if (employee->max_rest_days != ESC_NONE && rest_days > employee->max_rest_days)
     add_violation (ck, ESC_RULE_MAX_REST_DAYS, 0, last,
-                   g_strdup_printf (_("%s has %d days off from %s to %s; at most %d are allowed"),
+                   g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 "%s has %d day off from %s to %s; the limit is %d",
+                                                 "%s has %d days off from %s to %s; the limit is %d",
+                                                 rest_days),
                                     employee->id, rest_days, from, to, employee->max_rest_days));
 
   if (employee->max_shift_count == NULL)
@@ -852,7 +867,10 @@ check_totals (Checker *ck)
           g_autofree char *day2 = format_day (problem, last_worked);
 
           add_violation (ck, ESC_RULE_MAX_SHIFT_COUNT, first, last_worked,
-                         g_strdup_printf (_("%s works %s %d times from %s to %s; at most %d are allowed"),
+                         g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                       "%s works %s %d time from %s to %s; the limit is %d",
+                                                       "%s works %s %d times from %s to %s; the limit is %d",
+                                                       count),
                                           employee->id, shift_id (problem, s), count, day1, day2,
                                           limit));
         }
@@ -893,10 +911,15 @@ check_min_runs (Checker *ck)
               g_autofree char *from = format_day (ck->problem, from_day);
               g_autofree char *to = format_day (ck->problem, d - 1);
 
-              add_violation (ck, ESC_RULE_MIN_CONSECUTIVE_DAYS, start, d - 1,
-                             g_strdup_printf (_("%s works only %d days in a row from %s to %s; at least %d are required"),
-                                              employee->id, length, from, to,
-                                              employee->min_consecutive_days));
+              if (length == 1)
+                add_violation (ck, ESC_RULE_MIN_CONSECUTIVE_DAYS, start, d - 1,
+                               g_strdup_printf (_("%s works only on %s, between days off; at least %d working days in a row are required"),
+                                                employee->id, to, employee->min_consecutive_days));
+              else
+                add_violation (ck, ESC_RULE_MIN_CONSECUTIVE_DAYS, start, d - 1,
+                               g_strdup_printf (_("%s works only %d days in a row from %s to %s; at least %d are required"),
+                                                employee->id, length, from, to,
+                                                employee->min_consecutive_days));
             }
         }
       else if (!on && employee->min_consecutive_off != ESC_NONE &&
@@ -905,10 +928,15 @@ check_min_runs (Checker *ck)
           g_autofree char *from = format_day (ck->problem, start);
           g_autofree char *to = format_day (ck->problem, d - 1);
 
-          add_violation (ck, ESC_RULE_MIN_CONSECUTIVE_OFF, start, d - 1,
-                         g_strdup_printf (_("%s has only %d days off in a row from %s to %s; at least %d are required"),
-                                          employee->id, length, from, to,
-                                          employee->min_consecutive_off));
+          if (length == 1)
+            add_violation (ck, ESC_RULE_MIN_CONSECUTIVE_OFF, start, d - 1,
+                           g_strdup_printf (_("%s has only %s off, between working days; at least %d days off in a row are required"),
+                                            employee->id, to, employee->min_consecutive_off));
+          else
+            add_violation (ck, ESC_RULE_MIN_CONSECUTIVE_OFF, start, d - 1,
+                           g_strdup_printf (_("%s has only %d days off in a row from %s to %s; at least %d are required"),
+                                            employee->id, length, from, to,
+                                            employee->min_consecutive_off));
         }
     }
 }
@@ -946,7 +974,10 @@ check_weekends (Checker *ck)
       g_autofree char *to = format_day (ck->problem, last);
 
       add_violation (ck, ESC_RULE_MAX_WEEKENDS, first, last,
-                     g_strdup_printf (_("%s works %d weekends from %s to %s; at most %d are allowed"),
+                     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                   "%s works %d weekend from %s to %s; the limit is %d",
+                                                   "%s works %d weekends from %s to %s; the limit is %d",
+                                                   count),
                                       employee->id, count, from, to, employee->max_weekends));
     }
 }
