@@ -24,6 +24,11 @@ static const EscCliCommand commands[] = {
     N_("Check a project and list every problem it has"), esc_cli_validate },
   { "info", N_("FILE"),
     N_("Show the tables, the horizon and the parameters of a project"), esc_cli_info },
+  { "forecast", N_("HISTORY"),
+    N_("Forecast workload from history, staff it and optionally write Demand rows"),
+    esc_cli_forecast },
+  { "erlang", N_("--arrivals N --aht S"), N_("Agents needed for queued work (Erlang C)"),
+    esc_cli_erlang },
 };
 
 static const EscCliCommand *

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "esc-calendar.h"
 #include "esc-error.h"
 #include "esc-project.h"
 
@@ -335,6 +336,69 @@ esc_project_get_first_day_of_week (EscProject *self)
   if (!esc_parse_weekday (esc_project_get_parameter (self, "first_day_of_week"), &weekday, NULL))
     return ESC_MON;
   return weekday;
+}
+
+static int
+compare_julian (gconstpointer a,
+                gconstpointer b)
+{
+  EscJulian ja = *(const EscJulian *) a, jb = *(const EscJulian *) b;
+
+  return ja < jb ? -1 : ja > jb;
+}
+
+GArray *
+esc_project_get_store_holidays (EscProject *self,
+                                const char *store_id,
+                                gboolean    full_day_only)
+{
+  GArray *dates = g_array_new (FALSE, FALSE, sizeof (EscJulian));
+  EscTable *holidays;
+  EscRow *store, *location = NULL;
+  guint kept = 0;
+
+  g_return_val_if_fail (ESC_IS_PROJECT (self), dates);
+
+  store = esc_table_find (self->tables[ESC_TABLE_STORE], store_id);
+  if (store != NULL)
+    location = esc_table_find (self->tables[ESC_TABLE_LOCATION],
+                               esc_row_get (store, ESC_STORE_LOCATION));
+
+  holidays = self->tables[ESC_TABLE_HOLIDAY];
+  for (guint i = 0; i < esc_table_get_n_rows (holidays); i++)
+    {
+      EscRow *row = esc_table_get_row (holidays, i);
+      gboolean national = FALSE, full_day = TRUE, applies;
+      EscJulian date;
+
+      if (!esc_parse_date (esc_row_get (row, ESC_HOLIDAY_DATE), &date, NULL))
+        continue;
+      if (!esc_parse_bool (esc_row_get (row, ESC_HOLIDAY_NATIONAL), &national, NULL))
+        national = FALSE;
+      if (!esc_parse_bool (esc_row_get (row, ESC_HOLIDAY_FULL_DAY), &full_day, NULL))
+        full_day = TRUE;
+      if (full_day_only && !full_day)
+        continue;
+      if (location != NULL)
+        applies = esc_calendar_holiday_applies (national,
+                                                esc_row_get (row, ESC_HOLIDAY_COUNTRY),
+                                                esc_row_get (row, ESC_HOLIDAY_REGION),
+                                                esc_row_get (location, ESC_LOCATION_ID),
+                                                esc_row_get (location, ESC_LOCATION_STATE),
+                                                esc_row_get (location, ESC_LOCATION_COUNTRY),
+                                                NULL);
+      else
+        applies = national;
+      if (applies)
+        g_array_append_val (dates, date);
+    }
+
+  g_array_sort (dates, compare_julian);
+  for (guint i = 0; i < dates->len; i++)
+    if (kept == 0 || g_array_index (dates, EscJulian, i) != g_array_index (dates, EscJulian, kept - 1))
+      g_array_index (dates, EscJulian, kept++) = g_array_index (dates, EscJulian, i);
+  g_array_set_size (dates, kept);
+  return dates;
 }
 
 gboolean

@@ -47,6 +47,13 @@ gboolean      esc_project_get_start_date (EscProject *self, EscJulian *start, GE
 gboolean      esc_project_get_horizon    (EscProject *self, int *days, GError **error);
 EscWeekday    esc_project_get_first_day_of_week (EscProject *self);
 
+/* The dates (EscJulian, sorted, unique) of the holidays that apply to store @store_id by
+ * region (national / state / municipal, esc_calendar_holiday_applies with the store's
+ * location); with @full_day_only, partial-day holidays (full_day "no") are left out.
+ * Rows whose date does not parse are skipped (validation reports them). */
+GArray       *esc_project_get_store_holidays (EscProject *self, const char *store_id,
+                                              gboolean full_day_only);
+
 /* Every table equal, row by row and cell by cell. */
 gboolean      esc_project_equal          (EscProject *a, EscProject *b);
 /* A deep copy of the tables (not the undo history nor the path). */
