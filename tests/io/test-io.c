@@ -16,6 +16,9 @@ main (int argc, char **argv)
   esc_test_add_project_file_tests ();
   esc_test_add_xlsx_reader_tests ();
   esc_test_add_roster_json_tests ();
+  esc_test_add_csv_tests ();
+  esc_test_add_template_import_tests ();
+  esc_test_add_template_export_tests ();
 
   return g_test_run ();
 }
