@@ -29,6 +29,8 @@ static const EscCliCommand commands[] = {
   { "export", N_("[FILE]"),
     N_("Export a project as the Excel template, its schedule as a results workbook or CSV"),
     esc_cli_export },
+  { "gantt", N_("FILE --output OUT.{png,svg,pdf}"),
+    N_("Draw the schedule as a Gantt chart (PNG, SVG or PDF)"), esc_cli_gantt },
   { "forecast", N_("HISTORY"),
     N_("Forecast workload from history, staff it and optionally write Demand rows"),
     esc_cli_forecast },

@@ -893,7 +893,8 @@ esc_roster_json_load_data (const char  *data,
   horizon = g_strdup_printf ("%" G_GINT64_FORMAT, r.num_days);
   esc_project_set_parameter (project, "start_date", start_text);
   esc_project_set_parameter (project, "max_horizon", horizon);
-  esc_project_set_parameter (project, "objective_function", "min_hours, preferences");
+  esc_project_set_parameter (project, "objective_function",
+                             "demand_fulfillment, min_hours, preferences");
   esc_project_set_parameter (project, "min_rest_between_shifts", "0");
 
   return g_steal_pointer (&project);

@@ -26,8 +26,14 @@
  * row per day and shift of required_resources (quantity 0 kept: work is allowed, nobody
  * required), the forbidden sequences, bans (Preference "ban" with date and shift) and
  * preferences (Preference "prefer", weight 1, every day), and the parameters start_date,
- * max_horizon = num_days, objective_function "min_hours, preferences" and
- * min_rest_between_shifts 0.
+ * max_horizon = num_days, objective_function "demand_fulfillment, min_hours, preferences"
+ * and min_rest_between_shifts 0.
+ *
+ * In the classic format the required resources are a hard constraint, while in Escala
+ * demand is an objective (a shortfall is reported, never a failure). Putting
+ * demand_fulfillment first makes coverage hold whenever it can (the phase reaches 0 and
+ * is fixed) before min_hours and preferences are optimised, and a roster whose coverage
+ * cannot be met still gets a schedule with the shortage shown as extra rows.
  *
  * A resource named twice stays two employees: the second becomes "NAME#2" (a third
  * "NAME#3") with a warning; a reference to the name (bans, preferences) means the first.

@@ -155,7 +155,7 @@ test_roster_small (void)
   g_assert_cmpstr (esc_project_get_parameter (project, "start_date"), ==, "2024-01-01");
   g_assert_cmpstr (esc_project_get_parameter (project, "max_horizon"), ==, "7");
   g_assert_cmpstr (esc_project_get_parameter (project, "objective_function"), ==,
-                   "min_hours, preferences");
+                   "demand_fulfillment, min_hours, preferences");
   g_assert_cmpstr (esc_project_get_parameter (project, "min_rest_between_shifts"), ==, "0");
 
   /* It validates and compiles: coverage per (day, shift), every shift every day but
