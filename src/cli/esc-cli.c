@@ -31,6 +31,8 @@ static const EscCliCommand commands[] = {
     esc_cli_export },
   { "gantt", N_("FILE --output OUT.{png,svg,pdf}"),
     N_("Draw the schedule as a Gantt chart (PNG, SVG or PDF)"), esc_cli_gantt },
+  { "reassign", N_("FILE"),
+    N_("Propose moves of staff to open requests, with trainee backfill"), esc_cli_reassign },
   { "forecast", N_("HISTORY"),
     N_("Forecast workload from history, staff it and optionally write Demand rows"),
     esc_cli_forecast },

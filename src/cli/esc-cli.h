@@ -43,6 +43,7 @@ int             esc_cli_erlang   (const EscCliCommand *command, int argc, char *
 int             esc_cli_import   (const EscCliCommand *command, int argc, char **argv);
 int             esc_cli_export   (const EscCliCommand *command, int argc, char **argv);
 int             esc_cli_gantt    (const EscCliCommand *command, int argc, char **argv);
+int             esc_cli_reassign (const EscCliCommand *command, int argc, char **argv);
 
 /* A GOptionContext for @command: usage "escala-cli NAME [OPTION…] PARAMETERS", its
  * summary, @entries (may be NULL) and the gettext domain. */

@@ -245,6 +245,23 @@ static const EscParameterDef parameters[] = {
   { "min_rest_between_shifts", N_("Minimum rest (h)"), N_("Hours of rest between two shifts"), ESC_COLUMN_HOURS, FALSE, "11", 0, 48 },
   { "break_threshold_hours", N_("Break after (h)"), N_("A window longer than this contains a break"), ESC_COLUMN_HOURS, FALSE, "6", 0, 24 },
   { "break_minutes", N_("Break (min)"), N_("Length of the unpaid break"), ESC_COLUMN_INT, FALSE, "60", 0, 720 },
+  { "reassign_part_time_points", N_("Part-time points"), N_("Reassignment: score of a part-time candidate"), ESC_COLUMN_NUMBER, FALSE, "4", -1e6, 1e6 },
+  { "reassign_full_time_points", N_("Full-time points"), N_("Reassignment: score of a full-time candidate"), ESC_COLUMN_NUMBER, FALSE, "0", -1e6, 1e6 },
+  { "reassign_hours_match_points", N_("Hours-match points"), N_("Reassignment: score when the available hours match the hours needed"), ESC_COLUMN_NUMBER, FALSE, "2", -1e6, 1e6 },
+  { "reassign_hours_match_tolerance", N_("Hours-match tolerance (h)"), N_("Reassignment: hours within which available and needed hours match"), ESC_COLUMN_NUMBER, FALSE, "0.5", 0, 168 },
+  { "reassign_team_member_points", N_("Team-member points"), N_("Reassignment: score of a member of the requesting team"), ESC_COLUMN_NUMBER, FALSE, "10", -1e6, 1e6 },
+  { "reassign_single_member_penalty", N_("Single-member penalty"), N_("Reassignment: score instead when the member is the team's only worker"), ESC_COLUMN_NUMBER, FALSE, "-10", -1e6, 1e6 },
+  { "reassign_risk_resource_penalty", N_("Risk-resource penalty"), N_("Reassignment: score instead when the member is the team's risk-mitigation resource"), ESC_COLUMN_NUMBER, FALSE, "-10", -1e6, 1e6 },
+  { "reassign_moved_today_penalty", N_("Moved-today penalty"), N_("Reassignment: score of someone already moved today"), ESC_COLUMN_NUMBER, FALSE, "-10", -1e6, 1e6 },
+  { "reassign_implementation_factor", N_("Implementation factor"), N_("Reassignment: requests in implementation or delayed need this times their hours"), ESC_COLUMN_NUMBER, FALSE, "1.3", 0, 100 },
+  { "reassign_capacity_categories", N_("Categories with capacity"), N_("Reassignment: categories whose staff may be moved, comma separated; blank: all"), ESC_COLUMN_TEXT, FALSE, "", 0, 0 },
+  { "reassign_min_weekly_hours", N_("Minimum hours/week"), N_("Reassignment: hours per week over 4 or 12 weeks a candidate worked at least"), ESC_COLUMN_NUMBER, FALSE, "2", 0, 168 },
+  { "reassign_keep_threshold", N_("Keep threshold (h)"), N_("Reassignment: a partial move leaves at least this many hours"), ESC_COLUMN_NUMBER, FALSE, "2", 0, 168 },
+  { "reassign_backfill_min_capacity", N_("Backfill minimum capacity (h)"), N_("Reassignment: backfill needs more spare hours per week than this"), ESC_COLUMN_NUMBER, FALSE, "0.5", 0, 168 },
+  { "reassign_backfill_max_tries", N_("Backfill tries"), N_("Reassignment: backfill employees tried per move at most"), ESC_COLUMN_INT, FALSE, "10", 1, 10000 },
+  { "reassign_top_options", N_("Options listed"), N_("Reassignment: options listed per request and per move"), ESC_COLUMN_INT, FALSE, "10", 1, 10000 },
+  { "reassign_covered_hour_points", N_("Covered-hour points"), N_("Reassignment: plan value of every covered hour, added to its score"), ESC_COLUMN_NUMBER, FALSE, "100", 0, 1e6 },
+  { "reassign_optimal_time_limit", N_("Optimal time limit (s)"), N_("Reassignment: seconds the optimal mode may take"), ESC_COLUMN_NUMBER, FALSE, "60", 0.1, 86400 },
 };
 
 static const char * const objective_names[] = {
