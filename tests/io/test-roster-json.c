@@ -170,7 +170,13 @@ test_roster_small (void)
   g_assert_cmpuint (problem->slots->len, ==, 0);
   g_assert_cmpuint (problem->shift_demands->len, ==, 28);
   g_assert_cmpuint (problem->sequences->len, ==, 2);
-  g_assert_cmpuint (problem->levels->len, ==, 2);
+  g_assert_cmpuint (problem->levels->len, ==, 3);
+  g_assert_cmpfloat (((EscObjectiveLevel *) g_ptr_array_index (problem->levels, 0))
+                     ->weight[ESC_OBJ_DEMAND_FULFILLMENT], ==, 1);
+  g_assert_cmpfloat (((EscObjectiveLevel *) g_ptr_array_index (problem->levels, 1))
+                     ->weight[ESC_OBJ_MIN_HOURS], ==, 1);
+  g_assert_cmpfloat (((EscObjectiveLevel *) g_ptr_array_index (problem->levels, 2))
+                     ->weight[ESC_OBJ_PREFERENCES], ==, 1);
   g_assert_cmpint (problem->min_rest_minutes, ==, 0);
   for (guint i = 0; i < problem->shift_demands->len; i++)
     {
