@@ -2,7 +2,14 @@
  *
  * Besides opening .escala files, the command line has --screenshot=FILE: the first
  * window is rendered to a PNG file after it has drawn a frame and the application
- * quits, for the UI tests and the documentation.
+ * quits, for the UI tests and the documentation. --page=NAME shows a page of the
+ * project first (a table key such as "employee", or "leave", "parameters",
+ * "schedule"); --size=WIDTHxHEIGHT sets the window's size (to look at the narrow,
+ * folded layout, say).
+ *
+ * Quitting (Ctrl+Q) closes the windows one by one, so each can ask about unsaved
+ * changes. The first window offers to recover the copies a crash left (not while
+ * taking a screenshot).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,6 +18,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 
 #include "esc-application.h"
 #include "esc-main-window.h"
@@ -25,7 +33,10 @@ struct _EscApplication
   AdwApplication parent_instance;
 
   char *screenshot_path;        /* --screenshot=FILE (absolute), or NULL */
+  char *page;                   /* --page=NAME, or NULL */
+  int width, height;            /* --size=WxH, or 0 */
   gboolean screenshot_started;
+  gboolean recovery_offered;
   guint screenshot_timeout_id;
   int exit_status;
 };
@@ -33,11 +44,21 @@ struct _EscApplication
 G_DEFINE_FINAL_TYPE (EscApplication, esc_application, ADW_TYPE_APPLICATION)
 
 static void
+drop_focus_everywhere (EscApplication *self)
+{
+  /* GtkEditableLabel (GTK 4.8) must not have the focus when its window goes. */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    gtk_window_set_focus (GTK_WINDOW (l->data), NULL);
+}
+
+static void
 finish_screenshot (EscApplication *self,
                    int             exit_status)
 {
   g_clear_handle_id (&self->screenshot_timeout_id, g_source_remove);
-  self->exit_status = exit_status;
+  drop_focus_everywhere (self);
+  if (self->exit_status == 0)
+    self->exit_status = exit_status;
   g_application_quit (G_APPLICATION (self));
 }
 
@@ -93,8 +114,25 @@ static void
 present_window (EscApplication *self,
                 GtkWindow      *window)
 {
+  if (self->width > 0 && self->height > 0)
+    gtk_window_set_default_size (window, self->width, self->height);
+  if (self->page != NULL && esc_main_window_get_project (ESC_MAIN_WINDOW (window)) != NULL &&
+      !esc_main_window_show_page (ESC_MAIN_WINDOW (window), self->page))
+    {
+      g_autofree char *pages = g_strjoinv (", ", (char **) esc_main_window_list_pages ());
+
+      g_printerr ("escala: %s\n", _("no such page"));
+      g_printerr (_("Pages: %s\n"), pages);
+      self->exit_status = 1;
+    }
   gtk_window_present (window);
   start_screenshot (self, window);
+
+  if (self->screenshot_path == NULL && !self->recovery_offered)
+    {
+      self->recovery_offered = TRUE;
+      esc_main_window_offer_recovery (ESC_MAIN_WINDOW (window));
+    }
 }
 
 static void
@@ -102,7 +140,12 @@ quit_activated_cb (GSimpleAction *action,
                    GVariant      *parameter,
                    gpointer       user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  EscApplication *self = user_data;
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+
+  /* Each window asks about its unsaved changes; the application ends with the last. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (GTK_WINDOW (l->data));
 }
 
 static void
@@ -140,11 +183,29 @@ esc_application_handle_local_options (GApplication *application,
 {
   EscApplication *self = ESC_APPLICATION (application);
   const char *screenshot = NULL;
+  const char *page = NULL;
+  const char *size = NULL;
 
   if (g_variant_dict_contains (options, "version"))
     {
       g_print ("escala %s\n", PACKAGE_VERSION);
       return 0;
+    }
+
+  if (g_variant_dict_lookup (options, "page", "&s", &page))
+    {
+      g_free (self->page);
+      self->page = g_strdup (page);
+    }
+
+  if (g_variant_dict_lookup (options, "size", "&s", &size))
+    {
+      if (sscanf (size, "%dx%d", &self->width, &self->height) != 2 || self->width < 1 ||
+          self->height < 1)
+        {
+          g_printerr ("escala: %s\n", _("--size expects WIDTHxHEIGHT, e.g. 800x600"));
+          return 1;
+        }
     }
 
   if (g_variant_dict_lookup (options, "screenshot", "^&ay", &screenshot))
@@ -162,6 +223,7 @@ esc_application_handle_local_options (GApplication *application,
 static void
 esc_application_startup (GApplication *application)
 {
+  EscApplication *self = ESC_APPLICATION (application);
   static const char *quit_accels[] = { "<Control>q", NULL };
 
   G_APPLICATION_CLASS (esc_application_parent_class)->startup (application);
@@ -170,6 +232,10 @@ esc_application_startup (GApplication *application)
                                    G_N_ELEMENTS (app_actions), application);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
   gtk_window_set_default_icon_name (APP_ID);
+
+  /* A screenshot shows the window as it settles, not halfway through a transition. */
+  if (self->screenshot_path != NULL)
+    g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 }
 
 static void
@@ -210,6 +276,7 @@ esc_application_finalize (GObject *object)
 
   g_clear_handle_id (&self->screenshot_timeout_id, g_source_remove);
   g_clear_pointer (&self->screenshot_path, g_free);
+  g_clear_pointer (&self->page, g_free);
 
   G_OBJECT_CLASS (esc_application_parent_class)->finalize (object);
 }
@@ -235,6 +302,10 @@ esc_application_init (EscApplication *self)
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
     { "screenshot", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Render the window to a PNG file once it is drawn, then quit"), N_("FILE") },
+    { "page", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Show this page of the project: employee, demand, leave, parameters, …"), N_("NAME") },
+    { "size", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Open the window at this size"), N_("WIDTHxHEIGHT") },
     G_OPTION_ENTRY_NULL
   };
 

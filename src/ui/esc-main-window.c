@@ -1,8 +1,27 @@
-/* esc-main-window.c: the main window: header bar and, for now, a summary of the project.
+/* esc-main-window.c: the main window: the project's sheets in a sidebar and the page
+ * shown, the header bar's file and edit actions.
  *
- * Without a project the window shows a status page inviting to open one; with one, the
- * file name is the header bar's subtitle and the status page lists every table with
- * its number of rows. The grids and the Gantt chart replace the page later.
+ * Without a project the window welcomes with an Open button and the recent projects.
+ * With one, an AdwLeaflet holds the sidebar (every sheet with its number of rows and a
+ * badge counting its validation problems) and the page shown: a grid (EscTableView)
+ * for most tables, the Holidays page with its region chooser, the Leave page, the
+ * Parameters page and the Schedule page. Pages are made when first shown. Below about
+ * 730 px the leaflet folds: the sidebar and the page take the window in turn, with a
+ * back button.
+ *
+ * Validation (esc_validate_project()) runs once when a project is shown, then 300 ms
+ * after the last change (a burst of edits validates once); its diagnostics go to the
+ * sidebar's badges and to the pages, which flag the cells.
+ *
+ * Files: Open, Save and Save As with GtkFileChooserNative (*.escala), recent projects
+ * from GtkRecentManager (the Open button's drop-down and the welcome page), a question
+ * before closing with unsaved changes, a recovery copy written every minute while there
+ * are unsaved changes (esc-recovery.h) and removed on a clean save or close. The window
+ * size and the last folder are kept in GSettings when the schema is installed.
+ *
+ * GtkEditableLabel in GTK 4.8 can crash when its window goes away while it has the
+ * focus (its focus-out timeout outlives it): the window ends any editing and drops the
+ * focus before it closes or shows another project.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,24 +31,109 @@
 
 #include <glib/gi18n.h>
 #include <string.h>
+#include <unistd.h>
 
-#include "core/esc-table.h"
+#include "core/esc-validate.h"
+#include "esc-holiday-page.h"
+#include "esc-leave-page.h"
 #include "esc-main-window.h"
+#include "esc-parameters-page.h"
+#include "esc-schedule-page.h"
+#include "esc-sidebar-row.h"
 #include "io/esc-project-file.h"
+
+/* Validation waits this long after the last change. */
+#define VALIDATE_DELAY_MS 300
+/* Recovery copies are written this often while there are unsaved changes. */
+#define AUTOSAVE_INTERVAL_SECONDS 60
+/* Recent projects listed. */
+#define MAX_RECENT 8
+
+typedef enum
+{
+  PAGE_GRID,
+  PAGE_HOLIDAYS,
+  PAGE_LEAVE,
+  PAGE_PARAMETERS,
+  PAGE_SCHEDULE,
+} PageKind;
+
+typedef struct
+{
+  const char *key;
+  PageKind kind;
+  EscTableId table;
+  const char *title;      /* NULL: the table's title */
+  const char *section;    /* heading of the group the page starts, or NULL */
+} PageInfo;
+
+static const PageInfo pages[] = {
+  { "location", PAGE_GRID, ESC_TABLE_LOCATION, NULL, N_("Organisation") },
+  { "store", PAGE_GRID, ESC_TABLE_STORE, NULL, NULL },
+  { "role", PAGE_GRID, ESC_TABLE_ROLE, NULL, NULL },
+  { "shift", PAGE_GRID, ESC_TABLE_SHIFT, NULL, N_("Work") },
+  { "pattern", PAGE_GRID, ESC_TABLE_PATTERN, NULL, NULL },
+  { "employee", PAGE_GRID, ESC_TABLE_EMPLOYEE, NULL, NULL },
+  { "demand", PAGE_GRID, ESC_TABLE_DEMAND, NULL, NULL },
+  { "holiday", PAGE_HOLIDAYS, ESC_TABLE_HOLIDAY, NULL, N_("Calendar") },
+  { "leave", PAGE_LEAVE, ESC_TABLE_EMPLOYEE, N_("Leave"), NULL },
+  { "previous_allocation", PAGE_GRID, ESC_TABLE_PREVIOUS_ALLOCATION, NULL, NULL },
+  { "preference", PAGE_GRID, ESC_TABLE_PREFERENCE, NULL, N_("Rules and Wishes") },
+  { "forbidden_sequence", PAGE_GRID, ESC_TABLE_FORBIDDEN_SEQUENCE, NULL, NULL },
+  { "request", PAGE_GRID, ESC_TABLE_REQUEST, NULL, N_("Reassignment") },
+  { "assignment", PAGE_GRID, ESC_TABLE_ASSIGNMENT, NULL, NULL },
+  { "exclusion", PAGE_GRID, ESC_TABLE_EXCLUSION, NULL, NULL },
+  { "move", PAGE_GRID, ESC_TABLE_MOVE, NULL, NULL },
+  { "parameters", PAGE_PARAMETERS, ESC_TABLE_PARAMETER, N_("Parameters"), N_("Planning") },
+  { "schedule", PAGE_SCHEDULE, ESC_TABLE_ALLOCATION, N_("Schedule"), NULL },
+};
+
+#define N_PAGES G_N_ELEMENTS (pages)
+#define DEFAULT_PAGE "employee"
 
 struct _EscMainWindow
 {
   AdwApplicationWindow parent_instance;
 
   /* template children */
-  AdwWindowTitle *window_title;
-  AdwStatusPage *status_page;
-  GtkListBox *table_list;
+  AdwToastOverlay *toast_overlay;
+  GtkStack *main_stack;
+  AdwStatusPage *welcome_page;
+  GtkBox *recent_box;
+  GtkListBox *recent_list;
+  AdwLeaflet *leaflet;
+  GtkLabel *project_title;
+  GtkLabel *project_subtitle;
+  AdwSplitButton *open_button;
+  GtkListBox *sidebar_list;
+  GtkBox *content_box;
+  AdwWindowTitle *page_title;
+  GtkStack *page_stack;
+  GtkButton *undo_button;
+  GtkButton *redo_button;
 
-  GSettings *settings;       /* NULL when the schema is not installed */
+  GSettings *settings;          /* NULL when the schema is not installed */
+  GMenu *recent_menu;
+
   EscProject *project;
-  GtkLabel *count_labels[ESC_N_TABLES];
+  char *display_name;
+  char *recovery_key;
+  EscSidebarRow *rows[N_PAGES];
+  GtkWidget *page_widgets[N_PAGES];
+  int current_page;
+  GPtrArray *diagnostics;
+  guint validate_id;
+  guint autosave_id;
+  guint64 autosaved_generation;
+  gboolean selecting_row;
+  gboolean close_confirmed;
+  gboolean close_after_save;
+  GPtrArray *pending_recovery;  /* EscRecoveryFile still to offer */
+  GHashTable *disabled_actions; /* names of the window's actions switched off */
 };
+
+static void save_as (EscMainWindow *self);
+static void offer_next_recovery (EscMainWindow *self);
 
 G_DEFINE_FINAL_TYPE (EscMainWindow, esc_main_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -40,6 +144,8 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* Helpers: settings, names */
 
 /* The settings, or NULL when the schema is not installed (running from the build
  * directory without GSETTINGS_SCHEMA_DIR): the app works, it just forgets. */
@@ -59,155 +165,907 @@ create_settings (void)
   return g_settings_new_full (schema, NULL, NULL);
 }
 
-static void
-clear_table_list (EscMainWindow *self)
+static const char *
+page_title (guint index)
 {
-  GtkWidget *child;
+  const PageInfo *info = &pages[index];
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->table_list))) != NULL)
-    gtk_list_box_remove (self->table_list, child);
-  memset (self->count_labels, 0, sizeof self->count_labels);
+  return info->title != NULL ? _(info->title) : _(esc_schema_get_table (info->table)->title);
+}
+
+static char *
+fold_page_name (const char *name)
+{
+  g_autofree char *spaced = g_strdup (name);
+
+  g_strdelimit (spaced, "-_", ' ');
+  return esc_fold_key (spaced);
+}
+
+static int
+find_page (const char *name)
+{
+  g_autofree char *wanted = NULL;
+
+  if (name == NULL)
+    return -1;
+  wanted = fold_page_name (name);
+  if (g_str_equal (wanted, "parameter"))
+    return find_page ("parameters");
+  if (g_str_equal (wanted, "allocation") || g_str_equal (wanted, "allocations"))
+    return find_page ("schedule");
+
+  for (guint i = 0; i < N_PAGES; i++)
+    {
+      const EscTableSchema *schema = esc_schema_get_table (pages[i].table);
+      g_autofree char *key = fold_page_name (pages[i].key);
+      g_autofree char *title = fold_page_name (page_title (i));
+      g_autofree char *source_title = fold_page_name (pages[i].title != NULL ? pages[i].title
+                                                                             : schema->title);
+      g_autofree char *sheet = NULL;
+
+      if (g_str_equal (wanted, key) || g_str_equal (wanted, title) ||
+          g_str_equal (wanted, source_title))
+        return i;
+      if (pages[i].kind == PAGE_GRID || pages[i].kind == PAGE_HOLIDAYS)
+        {
+          sheet = fold_page_name (schema->sheet);
+          if (g_str_equal (wanted, sheet))
+            return i;
+        }
+    }
+  return -1;
+}
+
+static char *
+file_display_name (GFile *file)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+
+  if (basename != NULL)
+    return g_filename_display_name (basename);
+  return g_file_get_parse_name (file);
+}
+
+static char *
+strip_extension (const char *name)
+{
+  if (name != NULL && g_str_has_suffix (name, ESC_PROJECT_FILE_EXTENSION))
+    return g_strndup (name, strlen (name) - strlen (ESC_PROJECT_FILE_EXTENSION));
+  return g_strdup (name);
+}
+
+static char *
+display_folder (const char *path)
+{
+  g_autofree char *dir = NULL;
+  const char *home = g_get_home_dir ();
+
+  if (path == NULL)
+    return NULL;
+  dir = g_path_get_dirname (path);
+  if (home != NULL && g_str_has_prefix (dir, home) &&
+      (dir[strlen (home)] == '\0' || dir[strlen (home)] == G_DIR_SEPARATOR))
+    return g_strconcat ("~", dir + strlen (home), NULL);
+  return g_filename_display_name (dir);
+}
+
+static void
+show_toast (EscMainWindow *self,
+            const char    *title)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+}
+
+static gboolean
+close_window_cb (gpointer user_data)
+{
+  EscMainWindow *self = user_data;
+
+  self->close_confirmed = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+  return G_SOURCE_REMOVE;
+}
+
+/* Closes the window from the main loop, not from inside a dialog's response: the
+ * dialog must be gone before the window it is transient for. */
+static void
+close_later (EscMainWindow *self)
+{
+  g_idle_add_full (G_PRIORITY_DEFAULT, close_window_cb, g_object_ref (self), g_object_unref);
+}
+
+static void
+show_error_dialog (EscMainWindow *self,
+                   const char    *heading,
+                   const char    *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Ends any cell editing and drops the focus (see the file's comment). */
+static void
+drop_focus (EscMainWindow *self)
+{
+  for (guint i = 0; i < N_PAGES; i++)
+    {
+      EscTableView *view = NULL;
+
+      if (self->page_widgets[i] == NULL)
+        continue;
+      if (ESC_IS_TABLE_VIEW (self->page_widgets[i]))
+        view = ESC_TABLE_VIEW (self->page_widgets[i]);
+      else if (ESC_IS_HOLIDAY_PAGE (self->page_widgets[i]))
+        view = esc_holiday_page_get_table_view (ESC_HOLIDAY_PAGE (self->page_widgets[i]));
+      else if (ESC_IS_SCHEDULE_PAGE (self->page_widgets[i]))
+        view = esc_schedule_page_get_table_view (ESC_SCHEDULE_PAGE (self->page_widgets[i]));
+      if (view != NULL)
+        esc_table_view_commit_editing (view);
+    }
+  gtk_window_set_focus (GTK_WINDOW (self), NULL);
+}
+
+/* Helpers: title, actions, counts */
+
+static void
+update_title (EscMainWindow *self)
+{
+  gboolean modified = self->project != NULL && esc_project_get_modified (self->project);
+  g_autofree char *name = strip_extension (self->display_name);
+  g_autofree char *shown = NULL;
+  g_autofree char *window_title = NULL;
+  g_autofree char *folder = NULL;
+
+  if (self->project == NULL)
+    {
+      gtk_window_set_title (GTK_WINDOW (self), _("Escala"));
+      return;
+    }
+
+  shown = modified ? g_strconcat ("• ", name, NULL) : g_strdup (name);
+  /* TRANSLATORS: the window title: "• loja-centro — Escala" */
+  window_title = g_strdup_printf (_("%s — Escala"), shown);
+  gtk_window_set_title (GTK_WINDOW (self), window_title);
+
+  gtk_label_set_label (self->project_title, shown);
+  folder = display_folder (esc_project_get_path (self->project));
+  if (modified)
+    gtk_label_set_label (self->project_subtitle, _("Unsaved changes"));
+  else
+    gtk_label_set_label (self->project_subtitle, folder != NULL ? folder : _("Not saved"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->project_title), esc_project_get_path (self->project));
+}
+
+static void
+set_action_enabled (EscMainWindow *self,
+                    const char    *name,
+                    gboolean       enabled)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), name, enabled);
+  if (enabled)
+    g_hash_table_remove (self->disabled_actions, name);
+  else
+    g_hash_table_add (self->disabled_actions, (gpointer) name);
+}
+
+static void
+update_actions (EscMainWindow *self)
+{
+  EscUndoStack *undo = self->project != NULL ? esc_project_get_undo_stack (self->project) : NULL;
+  gboolean has_grid = esc_main_window_get_table_view (self) != NULL;
+  const char *undo_label = undo != NULL ? esc_undo_stack_get_undo_label (undo) : NULL;
+  const char *redo_label = undo != NULL ? esc_undo_stack_get_redo_label (undo) : NULL;
+  g_autofree char *undo_tip = NULL;
+  g_autofree char *redo_tip = NULL;
+
+  set_action_enabled (self, "win.undo", undo != NULL && esc_undo_stack_can_undo (undo));
+  set_action_enabled (self, "win.redo", undo != NULL && esc_undo_stack_can_redo (undo));
+  set_action_enabled (self, "win.save",
+                                 self->project != NULL &&
+                                 (esc_project_get_modified (self->project) ||
+                                  esc_project_get_path (self->project) == NULL));
+  set_action_enabled (self, "win.save-as", self->project != NULL);
+  set_action_enabled (self, "win.find", has_grid);
+  set_action_enabled (self, "win.add-row", has_grid);
+  set_action_enabled (self, "win.delete-rows", has_grid);
+  set_action_enabled (self, "win.duplicate-rows", has_grid);
+  /* Import and export arrive with issue 5, solving with the solver. */
+  set_action_enabled (self, "win.import", FALSE);
+  set_action_enabled (self, "win.export", FALSE);
+  set_action_enabled (self, "win.solve", FALSE);
+
+  /* TRANSLATORS: the Undo button's tooltip: "Undo Edit Employees row 3, … (Ctrl+Z)" */
+  undo_tip = undo_label != NULL ? g_strdup_printf (_("Undo %s (Ctrl+Z)"), undo_label)
+                                : g_strdup (_("Undo (Ctrl+Z)"));
+  redo_tip = redo_label != NULL ? g_strdup_printf (_("Redo %s (Shift+Ctrl+Z)"), redo_label)
+                                : g_strdup (_("Redo (Shift+Ctrl+Z)"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->undo_button), undo_tip);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->redo_button), redo_tip);
+}
+
+static guint
+count_employees_on_leave (EscMainWindow *self)
+{
+  EscTable *table = esc_project_get_table (self->project, ESC_TABLE_EMPLOYEE);
+  guint n = esc_table_get_n_rows (table);
+  guint count = 0;
+
+  for (guint i = 0; i < n; i++)
+    if (!esc_row_is_empty (esc_table_get_row (table, i), ESC_EMPLOYEE_LEAVE))
+      count++;
+  return count;
 }
 
 static void
 update_counts (EscMainWindow *self)
 {
-  for (EscTableId id = 0; id < ESC_N_TABLES; id++)
-    {
-      guint n_rows;
-      g_autofree char *text = NULL;
+  if (self->project == NULL)
+    return;
 
-      if (self->count_labels[id] == NULL)
-        continue;
-      n_rows = esc_table_get_n_rows (esc_project_get_table (self->project, id));
-      text = g_strdup_printf ("%u", n_rows);
-      gtk_label_set_label (self->count_labels[id], text);
-      if (n_rows == 0)
-        gtk_widget_add_css_class (GTK_WIDGET (self->count_labels[id]), "dim-label");
+  for (guint i = 0; i < N_PAGES; i++)
+    {
+      int count;
+
+      if (pages[i].kind == PAGE_LEAVE)
+        count = count_employees_on_leave (self);
       else
-        gtk_widget_remove_css_class (GTK_WIDGET (self->count_labels[id]), "dim-label");
+        count = esc_table_get_n_rows (esc_project_get_table (self->project, pages[i].table));
+      esc_sidebar_row_set_count (self->rows[i], count);
     }
 }
 
-static void
-table_changed_cb (EscMainWindow *self)
+static gboolean
+diagnostic_belongs_to (const EscDiagnostic *d,
+                       guint                page)
 {
-  update_counts (self);
-}
-
-static void
-fill_table_list (EscMainWindow *self)
-{
-  clear_table_list (self);
-
-  for (EscTableId id = 0; id < ESC_N_TABLES; id++)
+  switch (pages[page].kind)
     {
-      const EscTableSchema *schema = esc_schema_get_table (id);
-      EscTable *table = esc_project_get_table (self->project, id);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *label = gtk_label_new (NULL);
+    case PAGE_GRID:
+    case PAGE_HOLIDAYS:
+      return d->table == pages[page].table;
+    case PAGE_LEAVE:
+      return d->table == ESC_TABLE_EMPLOYEE && d->column == ESC_EMPLOYEE_LEAVE;
+    case PAGE_PARAMETERS:
+      return d->table == ESC_TABLE_PARAMETER || d->table == ESC_N_TABLES;
+    case PAGE_SCHEDULE:
+      return d->table == ESC_TABLE_ALLOCATION || d->table == ESC_TABLE_PHASE ||
+             d->table == ESC_TABLE_RESULT;
+    default:
+      return FALSE;
+    }
+}
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(schema->title));
-      gtk_widget_add_css_class (label, "numeric");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
-      gtk_list_box_append (self->table_list, row);
-      self->count_labels[id] = GTK_LABEL (label);
+static void
+give_diagnostics_to_page (EscMainWindow *self,
+                          guint          index)
+{
+  GtkWidget *page = self->page_widgets[index];
 
-      g_signal_connect_object (table, "items-changed", G_CALLBACK (table_changed_cb), self,
-                               G_CONNECT_SWAPPED);
+  if (page == NULL || self->diagnostics == NULL)
+    return;
+  switch (pages[index].kind)
+    {
+    case PAGE_GRID:
+      esc_table_view_set_diagnostics (ESC_TABLE_VIEW (page), self->diagnostics);
+      break;
+    case PAGE_HOLIDAYS:
+      esc_table_view_set_diagnostics (esc_holiday_page_get_table_view (ESC_HOLIDAY_PAGE (page)),
+                                      self->diagnostics);
+      break;
+    case PAGE_LEAVE:
+      esc_leave_page_set_diagnostics (ESC_LEAVE_PAGE (page), self->diagnostics);
+      break;
+    case PAGE_PARAMETERS:
+      esc_parameters_page_set_diagnostics (ESC_PARAMETERS_PAGE (page), self->diagnostics);
+      break;
+    case PAGE_SCHEDULE:
+      esc_table_view_set_diagnostics (esc_schedule_page_get_table_view (ESC_SCHEDULE_PAGE (page)),
+                                      self->diagnostics);
+      break;
+    default:
+      break;
+    }
+}
+
+static void
+validate (EscMainWindow *self)
+{
+  g_clear_handle_id (&self->validate_id, g_source_remove);
+  g_clear_pointer (&self->diagnostics, g_ptr_array_unref);
+  if (self->project == NULL)
+    return;
+
+  self->diagnostics = esc_validate_project (self->project);
+  for (guint i = 0; i < N_PAGES; i++)
+    {
+      guint n_errors = 0, n_warnings = 0;
+
+      for (guint d = 0; d < self->diagnostics->len; d++)
+        {
+          const EscDiagnostic *diagnostic = g_ptr_array_index (self->diagnostics, d);
+
+          if (!diagnostic_belongs_to (diagnostic, i))
+            continue;
+          if (diagnostic->severity == ESC_SEVERITY_ERROR)
+            n_errors++;
+          else
+            n_warnings++;
+        }
+      esc_sidebar_row_set_problems (self->rows[i], n_errors, n_warnings);
+      give_diagnostics_to_page (self, i);
     }
   update_counts (self);
 }
 
-static char *
-format_long_date (EscJulian julian)
+static gboolean
+validate_cb (gpointer user_data)
 {
-  g_autoptr(GDate) date = g_date_new_julian (julian);
-  char text[128] = "";
+  EscMainWindow *self = user_data;
 
-  /* TRANSLATORS: a full date as strftime(3) formats it: "Monday, 7 December 2026" */
-  g_date_strftime (text, sizeof text, _("%A, %-d %B %Y"), date);
-  return g_strdup (text);
-}
-
-static char *
-describe_horizon (EscProject *project)
-{
-  g_autofree char *first = NULL;
-  g_autofree char *last = NULL;
-  EscJulian start;
-  int days;
-
-  if (!esc_project_get_start_date (project, &start, NULL) ||
-      !esc_project_get_horizon (project, &days, NULL) || days < 1)
-    return g_strdup (_("The planning horizon is not set yet."));
-
-  first = format_long_date (start);
-  last = format_long_date (start + days - 1);
-  /* TRANSLATORS: "From Monday, 7 December 2026 to Sunday, 3 January 2027 (28 days)" */
-  return g_strdup_printf (ngettext ("From %s to %s (%d day)", "From %s to %s (%d days)", days),
-                          first, last, days);
+  self->validate_id = 0;
+  validate (self);
+  return G_SOURCE_REMOVE;
 }
 
 static void
-show_empty (EscMainWindow *self)
+schedule_validation (EscMainWindow *self)
 {
-  adw_window_title_set_subtitle (self->window_title, NULL);
-  adw_status_page_set_icon_name (self->status_page, APP_ID "-symbolic");
-  adw_status_page_set_title (self->status_page, _("No project open"));
-  adw_status_page_set_description (self->status_page,
-                                   _("Open a project file (.escala) to see its employees, "
-                                     "shifts, demand and rules."));
-  gtk_widget_remove_css_class (GTK_WIDGET (self->status_page), "compact");
-  gtk_widget_set_visible (GTK_WIDGET (self->table_list), FALSE);
+  g_clear_handle_id (&self->validate_id, g_source_remove);
+  self->validate_id = g_timeout_add (VALIDATE_DELAY_MS, validate_cb, self);
+}
+
+/* Helpers: pages */
+
+static GtkWidget *
+ensure_page (EscMainWindow *self,
+             guint          index)
+{
+  GtkWidget *page;
+
+  if (self->page_widgets[index] != NULL || self->project == NULL)
+    return self->page_widgets[index];
+
+  switch (pages[index].kind)
+    {
+    case PAGE_GRID:
+      page = esc_table_view_new (self->project, pages[index].table);
+      break;
+    case PAGE_HOLIDAYS:
+      page = esc_holiday_page_new (self->project);
+      break;
+    case PAGE_LEAVE:
+      page = esc_leave_page_new (self->project);
+      break;
+    case PAGE_PARAMETERS:
+      page = esc_parameters_page_new (self->project);
+      break;
+    case PAGE_SCHEDULE:
+      page = esc_schedule_page_new (self->project);
+      break;
+    default:
+      g_return_val_if_reached (NULL);
+    }
+  self->page_widgets[index] = page;
+  gtk_stack_add_named (self->page_stack, page, pages[index].key);
+  give_diagnostics_to_page (self, index);
+  return page;
 }
 
 static void
-show_error (EscMainWindow *self,
-            const char    *display_name,
-            const char    *message)
+remove_pages (EscMainWindow *self)
 {
-  adw_window_title_set_subtitle (self->window_title, display_name);
-  adw_status_page_set_icon_name (self->status_page, "dialog-error-symbolic");
-  adw_status_page_set_title (self->status_page, _("Could not open the project"));
-  adw_status_page_set_description (self->status_page, message);
-  gtk_widget_remove_css_class (GTK_WIDGET (self->status_page), "compact");
-  gtk_widget_set_visible (GTK_WIDGET (self->table_list), FALSE);
+  drop_focus (self);
+  for (guint i = 0; i < N_PAGES; i++)
+    if (self->page_widgets[i] != NULL)
+      {
+        gtk_stack_remove (self->page_stack, self->page_widgets[i]);
+        self->page_widgets[i] = NULL;
+      }
+  self->current_page = -1;
+}
+
+/* The page a project opens on: the one shown last, kept in the settings. */
+static int
+find_last_page (EscMainWindow *self)
+{
+  g_autofree char *last_page = NULL;
+  int index;
+
+  if (self->settings != NULL)
+    {
+      last_page = g_settings_get_string (self->settings, "last-page");
+      if ((index = find_page (last_page)) >= 0)
+        return index;
+    }
+  return find_page (DEFAULT_PAGE);
 }
 
 static void
-show_project (EscMainWindow *self,
-              const char    *display_name)
+show_page_index (EscMainWindow *self,
+                 guint          index)
 {
-  g_autofree char *title = g_strdup (display_name);
-  g_autofree char *description = describe_horizon (self->project);
+  GtkWidget *page = ensure_page (self, index);
 
-  if (g_str_has_suffix (title, ESC_PROJECT_FILE_EXTENSION))
-    title[strlen (title) - strlen (ESC_PROJECT_FILE_EXTENSION)] = '\0';
+  if (page == NULL)
+    return;
+  self->current_page = index;
+  gtk_stack_set_visible_child (self->page_stack, page);
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "last-page", pages[index].key);
+  adw_window_title_set_title (self->page_title, page_title (index));
 
-  adw_window_title_set_subtitle (self->window_title, display_name);
-  adw_status_page_set_icon_name (self->status_page, NULL);
-  adw_status_page_set_title (self->status_page, title);
-  adw_status_page_set_description (self->status_page, description);
-  gtk_widget_add_css_class (GTK_WIDGET (self->status_page), "compact");
-  fill_table_list (self);
-  gtk_widget_set_visible (GTK_WIDGET (self->table_list), TRUE);
+  if (gtk_list_box_get_selected_row (self->sidebar_list) != GTK_LIST_BOX_ROW (self->rows[index]))
+    {
+      self->selecting_row = TRUE;
+      gtk_list_box_select_row (self->sidebar_list, GTK_LIST_BOX_ROW (self->rows[index]));
+      self->selecting_row = FALSE;
+    }
+  update_actions (self);
+}
+
+/* Helpers: recent files */
+
+static int
+compare_recent_newest_first (gconstpointer a,
+                             gconstpointer b)
+{
+  GtkRecentInfo *ia = *(GtkRecentInfo * const *) a;
+  GtkRecentInfo *ib = *(GtkRecentInfo * const *) b;
+
+  return g_date_time_compare (gtk_recent_info_get_modified (ib),
+                              gtk_recent_info_get_modified (ia));
+}
+
+/* Recent .escala files that still exist, newest first (GtkRecentInfo). */
+static GPtrArray *
+list_recent_projects (void)
+{
+  GtkRecentManager *manager = gtk_recent_manager_get_default ();
+  GList *items = gtk_recent_manager_get_items (manager);
+  GPtrArray *recent = g_ptr_array_new_with_free_func ((GDestroyNotify) gtk_recent_info_unref);
+
+  for (GList *l = items; l != NULL; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+      const char *uri = gtk_recent_info_get_uri (info);
+
+      if (g_str_has_suffix (uri, ESC_PROJECT_FILE_EXTENSION) && gtk_recent_info_is_local (info) &&
+          gtk_recent_info_exists (info))
+        g_ptr_array_add (recent, gtk_recent_info_ref (info));
+    }
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+  g_ptr_array_sort (recent, compare_recent_newest_first);
+  if (recent->len > MAX_RECENT)
+    g_ptr_array_set_size (recent, MAX_RECENT);
+  return recent;
+}
+
+static void
+recent_row_activated_cb (EscMainWindow *self,
+                         AdwActionRow  *row)
+{
+  const char *uri = g_object_get_data (G_OBJECT (row), "esc-uri");
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.open-recent", "s", uri);
+}
+
+static void
+update_recent (EscMainWindow *self)
+{
+  g_autoptr(GPtrArray) recent = list_recent_projects ();
+  GtkWidget *child;
+
+  g_menu_remove_all (self->recent_menu);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL)
+    gtk_list_box_remove (self->recent_list, child);
+
+  for (guint i = 0; i < recent->len; i++)
+    {
+      GtkRecentInfo *info = g_ptr_array_index (recent, i);
+      const char *uri = gtk_recent_info_get_uri (info);
+      g_autoptr(GFile) file = g_file_new_for_uri (uri);
+      g_autofree char *name = file_display_name (file);
+      g_autofree char *title = strip_extension (name);
+      g_autofree char *path = g_file_get_path (file);
+      g_autofree char *folder = display_folder (path);
+      g_autoptr(GMenuItem) item = g_menu_item_new (title, NULL);
+      GtkWidget *row = adw_action_row_new ();
+
+      g_menu_item_set_action_and_target (item, "win.open-recent", "s", uri);
+      g_menu_append_item (self->recent_menu, item);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), folder);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
+      g_object_set_data_full (G_OBJECT (row), "esc-uri", g_strdup (uri), g_free);
+      g_signal_connect_object (row, "activated", G_CALLBACK (recent_row_activated_cb), self,
+                               G_CONNECT_SWAPPED);
+      gtk_list_box_append (self->recent_list, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->recent_box), recent->len > 0);
+}
+
+static void
+add_to_recent (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *uri = g_file_get_uri (file);
+  GtkRecentData data = {
+    .display_name = NULL,
+    .description = NULL,
+    .mime_type = (char *) "application/x-escala",
+    .app_name = (char *) "Escala",
+    .app_exec = (char *) "escala %u",
+    .groups = NULL,
+    .is_private = FALSE,
+  };
+
+  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+}
+
+static void
+remember_folder (EscMainWindow *self,
+                 GFile         *file)
+{
+  g_autoptr(GFile) folder = g_file_get_parent (file);
+
+  if (self->settings != NULL && folder != NULL && g_file_peek_path (folder) != NULL)
+    g_settings_set_string (self->settings, "last-folder", g_file_peek_path (folder));
+}
+
+static void
+start_in_last_folder (EscMainWindow  *self,
+                      GtkFileChooser *chooser)
+{
+  g_autofree char *last_folder = NULL;
+
+  if (self->settings != NULL)
+    last_folder = g_settings_get_string (self->settings, "last-folder");
+  if (last_folder != NULL && *last_folder != '\0' && g_file_test (last_folder, G_FILE_TEST_IS_DIR))
+    {
+      g_autoptr(GFile) folder = g_file_new_for_path (last_folder);
+
+      gtk_file_chooser_set_current_folder (chooser, folder, NULL);
+    }
+}
+
+static void
+add_project_filters (GtkFileChooser *chooser)
+{
+  g_autoptr(GtkFileFilter) projects = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (projects, _("Escala projects"));
+  gtk_file_filter_add_pattern (projects, "*" ESC_PROJECT_FILE_EXTENSION);
+  gtk_file_filter_add_mime_type (projects, "application/x-escala");
+  gtk_file_chooser_add_filter (chooser, projects);
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (chooser, all);
+}
+
+/* Helpers: the project shown */
+
+static void
+disconnect_project (EscMainWindow *self)
+{
+  if (self->project == NULL)
+    return;
+  g_signal_handlers_disconnect_by_data (self->project, self);
+  g_signal_handlers_disconnect_by_data (esc_project_get_undo_stack (self->project), self);
+  for (EscTableId t = 0; t < ESC_N_TABLES; t++)
+    g_signal_handlers_disconnect_by_data (esc_project_get_table (self->project, t), self);
+}
+
+static void
+project_modified_cb (EscMainWindow *self)
+{
+  update_title (self);
+  update_actions (self);
+}
+
+static void
+project_path_changed_cb (EscMainWindow *self)
+{
+  update_title (self);
+}
+
+static void
+undo_state_changed_cb (EscMainWindow *self)
+{
+  update_actions (self);
+}
+
+static void
+project_edited_cb (EscMainWindow *self)
+{
+  schedule_validation (self);
+}
+
+static void
+table_items_changed_cb (EscMainWindow *self)
+{
+  update_counts (self);
+  schedule_validation (self);
+}
+
+static gboolean
+autosave_cb (gpointer user_data)
+{
+  esc_main_window_autosave_now (ESC_MAIN_WINDOW (user_data));
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+connect_project (EscMainWindow *self)
+{
+  EscUndoStack *undo = esc_project_get_undo_stack (self->project);
+
+  g_signal_connect_object (self->project, "notify::modified", G_CALLBACK (project_modified_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->project, "notify::path", G_CALLBACK (project_path_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (undo, "notify::can-undo", G_CALLBACK (undo_state_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (undo, "notify::can-redo", G_CALLBACK (undo_state_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (undo, "executed", G_CALLBACK (project_edited_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (undo, "undone", G_CALLBACK (project_edited_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (undo, "redone", G_CALLBACK (project_edited_cb), self,
+                           G_CONNECT_SWAPPED);
+  for (EscTableId t = 0; t < ESC_N_TABLES; t++)
+    g_signal_connect_object (esc_project_get_table (self->project, t), "items-changed",
+                             G_CALLBACK (table_items_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 static void
 set_project (EscMainWindow *self,
-             EscProject    *project)
+             EscProject    *project,
+             const char    *display_name,
+             const char    *recovery_key)
 {
-  if (self->project == project)
+  if (self->project != project)
+    {
+      remove_pages (self);
+      disconnect_project (self);
+      if (self->project != NULL && !esc_project_get_modified (self->project) &&
+          self->recovery_key != NULL)
+        esc_recovery_remove (self->recovery_key);
+      g_set_object (&self->project, project);
+      g_clear_pointer (&self->diagnostics, g_ptr_array_unref);
+      g_clear_handle_id (&self->validate_id, g_source_remove);
+      g_clear_handle_id (&self->autosave_id, g_source_remove);
+      self->autosaved_generation = 0;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
+    }
+
+  g_free (self->display_name);
+  self->display_name = g_strdup (display_name);
+  g_free (self->recovery_key);
+  self->recovery_key = g_strdup (recovery_key);
+
+  if (self->project == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+      update_title (self);
+      update_actions (self);
+      return;
+    }
+
+  connect_project (self);
+  self->autosave_id = g_timeout_add_seconds (AUTOSAVE_INTERVAL_SECONDS, autosave_cb, self);
+  gtk_stack_set_visible_child_name (self->main_stack, "project");
+  validate (self);
+  show_page_index (self, find_last_page (self));
+  adw_leaflet_set_visible_child_name (self->leaflet, "content");
+  update_title (self);
+  update_actions (self);
+}
+
+static char *
+new_recovery_key (void)
+{
+  /* A project never saved: a key of its own, this process and this moment. */
+  return g_strdup_printf ("untitled:%d:%" G_GINT64_FORMAT, (int) getpid (), g_get_real_time ());
+}
+
+static void
+show_load_error (EscMainWindow *self,
+                 const char    *display_name,
+                 const char    *message)
+{
+  set_project (self, NULL, NULL, NULL);
+  adw_status_page_set_icon_name (self->welcome_page, "dialog-error-symbolic");
+  adw_status_page_set_title (self->welcome_page, _("Could Not Open the Project"));
+  adw_status_page_set_description (self->welcome_page, message);
+  gtk_window_set_title (GTK_WINDOW (self), display_name);
+}
+
+/* Helpers: saving */
+
+static gboolean
+save_to (EscMainWindow *self,
+         const char    *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *name = file_display_name (file);
+  g_autofree char *toast = NULL;
+  const char *old_key = self->recovery_key;
+
+  drop_focus (self);
+  if (!esc_project_file_save (self->project, path, &error))
+    {
+      show_error_dialog (self, _("Could Not Save the Project"), error->message);
+      return FALSE;
+    }
+
+  /* The copy for recovery is no longer needed; the project is known by its path now. */
+  if (old_key != NULL)
+    esc_recovery_remove (old_key);
+  g_free (self->recovery_key);
+  self->recovery_key = g_strdup (path);
+  esc_recovery_remove (path);
+  self->autosaved_generation = 0;
+
+  g_free (self->display_name);
+  self->display_name = g_strdup (name);
+  add_to_recent (path);
+  remember_folder (self, file);
+  update_title (self);
+  update_actions (self);
+
+  /* TRANSLATORS: a toast: "Saved “loja-centro.escala”" */
+  toast = g_strdup_printf (_("Saved “%s”"), name);
+  show_toast (self, toast);
+
+  if (self->close_after_save)
+    close_later (self);
+  return TRUE;
+}
+
+static void
+save (EscMainWindow *self)
+{
+  const char *path;
+
+  if (self->project == NULL)
+    return;
+  path = esc_project_get_path (self->project);
+  if (path == NULL)
+    save_as (self);
+  else
+    save_to (self, path);
+}
+
+static void
+save_dialog_responded_cb (GtkNativeDialog *dialog,
+                          int              response,
+                          gpointer         user_data)
+{
+  g_autoptr(EscMainWindow) self = user_data;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+
+  if (file == NULL || self->project == NULL)
+    {
+      self->close_after_save = FALSE;
+      return;
+    }
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      show_error_dialog (self, _("Could Not Save the Project"),
+                         _("Only local files can be written."));
+      self->close_after_save = FALSE;
+      return;
+    }
+  if (!g_str_has_suffix (path, ESC_PROJECT_FILE_EXTENSION))
+    {
+      char *with_extension = g_strconcat (path, ESC_PROJECT_FILE_EXTENSION, NULL);
+
+      g_free (path);
+      path = with_extension;
+    }
+  if (!save_to (self, path))
+    self->close_after_save = FALSE;
+}
+
+static void
+save_as (EscMainWindow *self)
+{
+  GtkFileChooserNative *dialog;
+  g_autofree char *name = NULL;
+
+  if (self->project == NULL)
     return;
 
-  clear_table_list (self);
-  if (self->project != NULL)
-    for (EscTableId id = 0; id < ESC_N_TABLES; id++)
-      g_signal_handlers_disconnect_by_func (esc_project_get_table (self->project, id),
-                                            table_changed_cb, self);
-  g_set_object (&self->project, project);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
+  dialog = gtk_file_chooser_native_new (_("Save Project"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  add_project_filters (GTK_FILE_CHOOSER (dialog));
+  start_in_last_folder (self, GTK_FILE_CHOOSER (dialog));
+  if (esc_project_get_path (self->project) != NULL)
+    {
+      g_autoptr(GFile) current = g_file_new_for_path (esc_project_get_path (self->project));
+
+      gtk_file_chooser_set_file (GTK_FILE_CHOOSER (dialog), current, NULL);
+    }
+  else
+    {
+      g_autofree char *base = strip_extension (self->display_name != NULL ? self->display_name
+                                                                          : _("Project"));
+
+      name = g_strconcat (base, ESC_PROJECT_FILE_EXTENSION, NULL);
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+    }
+  g_signal_connect (dialog, "response", G_CALLBACK (save_dialog_responded_cb),
+                    g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* Helpers: opening */
+
+static EscMainWindow *
+find_window_showing (EscMainWindow *self,
+                     GFile         *file)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+  g_autofree char *path = g_file_get_path (file);
+
+  if (application == NULL || path == NULL)
+    return NULL;
+  for (GList *l = gtk_application_get_windows (application); l != NULL; l = l->next)
+    if (ESC_IS_MAIN_WINDOW (l->data))
+      {
+        EscMainWindow *window = l->data;
+
+        if (window->project != NULL &&
+            g_strcmp0 (esc_project_get_path (window->project), path) == 0)
+          return window;
+      }
+  return NULL;
+}
+
+/* A window shows one project: another opens beside it. */
+static EscMainWindow *
+window_for_new_project (EscMainWindow *self)
+{
+  GtkApplication *application;
+
+  if (self->project == NULL)
+    return self;
+  application = gtk_window_get_application (GTK_WINDOW (self));
+  return esc_main_window_new (application != NULL ? ADW_APPLICATION (application) : NULL);
+}
+
+static void
+open_in_window (EscMainWindow *self,
+                GFile         *file)
+{
+  EscMainWindow *target = find_window_showing (self, file);
+  g_autoptr(GError) error = NULL;
+
+  if (target == NULL)
+    {
+      target = window_for_new_project (self);
+      if (!esc_main_window_open_file (target, file, &error))
+        g_debug ("%s", error->message);
+    }
+  gtk_window_present (GTK_WINDOW (target));
 }
 
 static void
@@ -217,36 +1075,19 @@ open_dialog_responded_cb (GtkNativeDialog *dialog,
 {
   g_autoptr(EscMainWindow) self = user_data;
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GFile) folder = NULL;
-  g_autoptr(GError) error = NULL;
-  EscMainWindow *target = self;
 
-  if (response != GTK_RESPONSE_ACCEPT)
-    goto out;
-
-  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  if (file == NULL)
-    goto out;
-
-  folder = g_file_get_parent (file);
-  if (self->settings != NULL && folder != NULL && g_file_peek_path (folder) != NULL)
-    g_settings_set_string (self->settings, "last-folder", g_file_peek_path (folder));
-
-  /* A window shows one project: another one opens beside it. */
-  if (self->project != NULL)
-    {
-      GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
-
-      target = esc_main_window_new (ADW_APPLICATION (application));
-    }
-  if (!esc_main_window_open_file (target, file, &error))
-    g_debug ("%s", error->message);
-  gtk_window_present (GTK_WINDOW (target));
-
-out:
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
   gtk_native_dialog_destroy (dialog);
   g_object_unref (dialog);
+
+  if (file == NULL)
+    return;
+  remember_folder (self, file);
+  open_in_window (self, file);
 }
+
+/* Actions */
 
 static void
 open_action_cb (GtkWidget  *widget,
@@ -255,35 +1096,291 @@ open_action_cb (GtkWidget  *widget,
 {
   EscMainWindow *self = ESC_MAIN_WINDOW (widget);
   GtkFileChooserNative *dialog;
-  g_autoptr(GtkFileFilter) projects = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
-  g_autofree char *last_folder = NULL;
 
   dialog = gtk_file_chooser_native_new (_("Open Project"), GTK_WINDOW (self),
                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-
-  gtk_file_filter_set_name (projects, _("Escala projects"));
-  gtk_file_filter_add_pattern (projects, "*" ESC_PROJECT_FILE_EXTENSION);
-  gtk_file_filter_add_mime_type (projects, "application/x-escala");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), projects);
-  gtk_file_filter_set_name (all, _("All files"));
-  gtk_file_filter_add_pattern (all, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), all);
-
-  if (self->settings != NULL)
-    last_folder = g_settings_get_string (self->settings, "last-folder");
-  if (last_folder != NULL && *last_folder != '\0' &&
-      g_file_test (last_folder, G_FILE_TEST_IS_DIR))
-    {
-      g_autoptr(GFile) folder = g_file_new_for_path (last_folder);
-
-      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), folder, NULL);
-    }
-
+  add_project_filters (GTK_FILE_CHOOSER (dialog));
+  start_in_last_folder (self, GTK_FILE_CHOOSER (dialog));
   g_signal_connect (dialog, "response", G_CALLBACK (open_dialog_responded_cb),
                     g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+open_recent_action_cb (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+
+  open_in_window (ESC_MAIN_WINDOW (widget), file);
+}
+
+static void
+save_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  save (ESC_MAIN_WINDOW (widget));
+}
+
+static void
+save_as_action_cb (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  save_as (ESC_MAIN_WINDOW (widget));
+}
+
+static void
+undo_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  EscMainWindow *self = ESC_MAIN_WINDOW (widget);
+
+  if (self->project == NULL)
+    return;
+  drop_focus (self);
+  esc_project_undo (self->project);
+}
+
+static void
+redo_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  EscMainWindow *self = ESC_MAIN_WINDOW (widget);
+
+  if (self->project == NULL)
+    return;
+  drop_focus (self);
+  esc_project_redo (self->project);
+}
+
+static void
+not_yet_action_cb (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  /* win.import, win.export (issue 5) and win.solve (the solver) are disabled until
+   * they land; the header bar already has their buttons. */
+  gtk_widget_error_bell (widget);
+}
+
+static void
+grid_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  EscTableView *view = esc_main_window_get_table_view (ESC_MAIN_WINDOW (widget));
+  const char *grid_action;
+
+  if (view == NULL)
+    return;
+  if (g_str_equal (action_name, "win.find"))
+    grid_action = "grid.find";
+  else if (g_str_equal (action_name, "win.add-row"))
+    grid_action = "grid.add-row";
+  else if (g_str_equal (action_name, "win.delete-rows"))
+    grid_action = "grid.delete-rows";
+  else
+    grid_action = "grid.duplicate-rows";
+  gtk_widget_activate_action (GTK_WIDGET (view), grid_action, NULL);
+}
+
+static void
+show_page_action_cb (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  esc_main_window_show_page (ESC_MAIN_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+/* Signal callbacks */
+
+static void
+sidebar_row_selected_cb (EscMainWindow *self,
+                         GtkListBoxRow *row)
+{
+  if (row == NULL || self->selecting_row)
+    return;
+  for (guint i = 0; i < N_PAGES; i++)
+    if (GTK_LIST_BOX_ROW (self->rows[i]) == row)
+      {
+        drop_focus (self);
+        show_page_index (self, i);
+        return;
+      }
+}
+
+static void
+sidebar_row_activated_cb (EscMainWindow *self,
+                          GtkListBoxRow *row)
+{
+  sidebar_row_selected_cb (self, row);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+back_clicked_cb (EscMainWindow *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+sidebar_header_cb (GtkListBoxRow *row,
+                   GtkListBoxRow *before,
+                   gpointer       user_data)
+{
+  const char *section = esc_sidebar_row_get_section (ESC_SIDEBAR_ROW (row));
+  GtkWidget *label;
+
+  if (section == NULL)
+    {
+      gtk_list_box_row_set_header (row, NULL);
+      return;
+    }
+  if (gtk_list_box_row_get_header (row) != NULL)
+    return;
+  label = gtk_label_new (section);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "esc-sidebar-heading");
+  gtk_widget_add_css_class (label, "caption-heading");
+  gtk_widget_add_css_class (label, "dim-label");
+  if (before == NULL)
+    gtk_widget_add_css_class (label, "first");
+  gtk_list_box_row_set_header (row, label);
+}
+
+static void
+recent_changed_cb (EscMainWindow *self)
+{
+  update_recent (self);
+}
+
+static void
+close_dialog_responded_cb (AdwMessageDialog *dialog,
+                           const char       *response,
+                           EscMainWindow    *self)
+{
+  if (g_str_equal (response, "discard"))
+    {
+      if (self->recovery_key != NULL)
+        esc_recovery_remove (self->recovery_key);
+      close_later (self);
+    }
+  else if (g_str_equal (response, "save"))
+    {
+      self->close_after_save = TRUE;
+      save (self);
+    }
+}
+
+static void
+recovery_dialog_responded_cb (AdwMessageDialog *dialog,
+                              const char       *response,
+                              EscMainWindow    *self)
+{
+  EscRecoveryFile *file;
+  g_autoptr(GError) error = NULL;
+
+  if (self->pending_recovery == NULL || self->pending_recovery->len == 0)
+    return;
+  file = g_ptr_array_index (self->pending_recovery, 0);
+
+  if (g_str_equal (response, "recover"))
+    {
+      if (!esc_main_window_recover (self, file, &error))
+        show_error_dialog (self, _("Could Not Recover the Changes"), error->message);
+    }
+  else if (g_str_equal (response, "discard"))
+    esc_recovery_discard (file);
+
+  g_ptr_array_remove_index (self->pending_recovery, 0);
+  offer_next_recovery (self);
+}
+
+static void
+offer_next_recovery (EscMainWindow *self)
+{
+  EscRecoveryFile *file;
+  GtkWidget *dialog;
+  g_autofree char *when = NULL;
+  g_autofree char *name = NULL;
+
+  if (self->pending_recovery == NULL || self->pending_recovery->len == 0)
+    {
+      g_clear_pointer (&self->pending_recovery, g_ptr_array_unref);
+      return;
+    }
+  file = g_ptr_array_index (self->pending_recovery, 0);
+  /* TRANSLATORS: when a recovery copy was written: "7 December 2026 at 14:32" */
+  when = g_date_time_format (file->saved, _("%-d %B %Y at %H:%M"));
+  name = strip_extension (file->display_name != NULL && *file->display_name != '\0'
+                            ? file->display_name : _("Untitled project"));
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Recover Unsaved Changes?"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("Escala closed unexpectedly while “%s” had unsaved changes. "
+                                    "A copy was kept on %s."),
+                                  name, when);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "discard", _("_Discard"),
+                                    "later", _("_Not Now"),
+                                    "recover", _("_Recover"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "recover",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "recover");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "later");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (recovery_dialog_responded_cb), self,
+                           0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Parent overrides */
+
+static gboolean
+esc_main_window_close_request (GtkWindow *window)
+{
+  EscMainWindow *self = ESC_MAIN_WINDOW (window);
+  GtkWidget *dialog;
+  g_autofree char *name = NULL;
+
+  drop_focus (self);
+
+  if (self->close_confirmed || self->project == NULL || !esc_project_get_modified (self->project))
+    {
+      if (self->recovery_key != NULL && self->project != NULL &&
+          !esc_project_get_modified (self->project))
+        esc_recovery_remove (self->recovery_key);
+      return GTK_WINDOW_CLASS (esc_main_window_parent_class)->close_request (window);
+    }
+
+  name = strip_extension (self->display_name);
+  dialog = adw_message_dialog_new (window, _("Save Changes?"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("“%s” has unsaved changes. Changes that are not saved are "
+                                    "lost."),
+                                  name);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (close_dialog_responded_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
 }
 
 static void
@@ -310,12 +1407,31 @@ esc_main_window_dispose (GObject *object)
 {
   EscMainWindow *self = ESC_MAIN_WINDOW (object);
 
+  g_clear_handle_id (&self->validate_id, g_source_remove);
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  disconnect_project (self);
+  memset (self->page_widgets, 0, sizeof self->page_widgets);
+  memset (self->rows, 0, sizeof self->rows);
   gtk_widget_dispose_template (GTK_WIDGET (self), ESC_TYPE_MAIN_WINDOW);
-  memset (self->count_labels, 0, sizeof self->count_labels);
   g_clear_object (&self->project);
   g_clear_object (&self->settings);
+  g_clear_object (&self->recent_menu);
+  g_clear_pointer (&self->diagnostics, g_ptr_array_unref);
+  g_clear_pointer (&self->pending_recovery, g_ptr_array_unref);
 
   G_OBJECT_CLASS (esc_main_window_parent_class)->dispose (object);
+}
+
+static void
+esc_main_window_finalize (GObject *object)
+{
+  EscMainWindow *self = ESC_MAIN_WINDOW (object);
+
+  g_clear_pointer (&self->display_name, g_free);
+  g_clear_pointer (&self->recovery_key, g_free);
+  g_clear_pointer (&self->disabled_actions, g_hash_table_unref);
+
+  G_OBJECT_CLASS (esc_main_window_parent_class)->finalize (object);
 }
 
 static void
@@ -323,9 +1439,13 @@ esc_main_window_class_init (EscMainWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->get_property = esc_main_window_get_property;
   object_class->dispose = esc_main_window_dispose;
+  object_class->finalize = esc_main_window_finalize;
+
+  window_class->close_request = esc_main_window_close_request;
 
   properties[PROP_PROJECT] =
     g_param_spec_object ("project", NULL, NULL, ESC_TYPE_PROJECT,
@@ -334,18 +1454,89 @@ esc_main_window_class_init (EscMainWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/escala/Escala/ui/esc-main-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, EscMainWindow, window_title);
-  gtk_widget_class_bind_template_child (widget_class, EscMainWindow, status_page);
-  gtk_widget_class_bind_template_child (widget_class, EscMainWindow, table_list);
+  gtk_widget_class_bind_template_child (widget_class, EscMainWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, EscMainWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, EscMainWindow, welcome_page);
+  gtk_widget_class_bind_template_child (widget_class, EscMainWindow, recent_box);
+  gtk_widget_class_bind_template_child (widget_class, EscMainWindow, recent_list);
+  gtk_widget_class_bind_template_child (widget_class, EscMainWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, EscMainWindow, project_title);
+  gtk_widget_class_bind_template_child (widget_class, EscMainWindow, project_subtitle);
+  gtk_widget_class_bind_template_child (widget_class, EscMainWindow, open_button);
+  gtk_widget_class_bind_template_child (widget_class, EscMainWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, EscMainWindow, content_box);
+  gtk_widget_class_bind_template_child (widget_class, EscMainWindow, page_title);
+  gtk_widget_class_bind_template_child (widget_class, EscMainWindow, page_stack);
+  gtk_widget_class_bind_template_child (widget_class, EscMainWindow, undo_button);
+  gtk_widget_class_bind_template_child (widget_class, EscMainWindow, redo_button);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, not_yet_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, not_yet_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.solve", NULL, not_yet_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, grid_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.add-row", NULL, grid_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.delete-rows", NULL, grid_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.duplicate-rows", NULL, grid_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action_cb);
+
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.save-as", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_y, GDK_CONTROL_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Insert, GDK_CONTROL_MASK,
+                                       "win.add-row", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Insert, GDK_CONTROL_MASK,
+                                       "win.add-row", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, GDK_CONTROL_MASK,
+                                       "win.delete-rows", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, GDK_CONTROL_MASK,
+                                       "win.delete-rows", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK,
+                                       "win.duplicate-rows", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close",
+                                       NULL);
 }
 
 static void
 esc_main_window_init (EscMainWindow *self)
 {
+  GtkRecentManager *recent = gtk_recent_manager_get_default ();
+
+  self->current_page = -1;
+  self->disabled_actions = g_hash_table_new (g_str_hash, g_str_equal);
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->recent_menu = g_menu_new ();
+  adw_split_button_set_menu_model (self->open_button, G_MENU_MODEL (self->recent_menu));
+  g_signal_connect_object (recent, "changed", G_CALLBACK (recent_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  update_recent (self);
+
+  for (guint i = 0; i < N_PAGES; i++)
+    {
+      GtkWidget *row = esc_sidebar_row_new (pages[i].key, page_title (i),
+                                            pages[i].section != NULL ? _(pages[i].section) : NULL);
+
+      self->rows[i] = ESC_SIDEBAR_ROW (row);
+      gtk_list_box_append (self->sidebar_list, row);
+    }
+  gtk_list_box_set_header_func (self->sidebar_list, sidebar_header_cb, NULL, NULL);
 
   self->settings = create_settings ();
   if (self->settings != NULL)
@@ -358,8 +1549,11 @@ esc_main_window_init (EscMainWindow *self)
                        G_SETTINGS_BIND_DEFAULT);
     }
 
-  show_empty (self);
+  update_title (self);
+  update_actions (self);
 }
+
+/* Public API */
 
 EscMainWindow *
 esc_main_window_new (AdwApplication *application)
@@ -380,16 +1574,7 @@ esc_main_window_open_file (EscMainWindow  *self,
   g_return_val_if_fail (ESC_IS_MAIN_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  display_name = g_file_get_basename (file);
-  if (display_name != NULL)
-    {
-      g_autofree char *raw = g_steal_pointer (&display_name);
-
-      display_name = g_filename_display_name (raw);
-    }
-  else
-    display_name = g_file_get_parse_name (file);
-
+  display_name = file_display_name (file);
   path = g_file_get_path (file);
   if (path == NULL)
     {
@@ -403,15 +1588,30 @@ esc_main_window_open_file (EscMainWindow  *self,
 
   if (project == NULL)
     {
-      set_project (self, NULL);
-      show_error (self, display_name, local_error->message);
+      show_load_error (self, display_name, local_error->message);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
 
-  set_project (self, project);
-  show_project (self, display_name);
+  set_project (self, project, display_name, path);
+  add_to_recent (path);
   return TRUE;
+}
+
+void
+esc_main_window_set_project (EscMainWindow *self,
+                             EscProject    *project,
+                             const char    *display_name)
+{
+  g_autofree char *key = NULL;
+
+  g_return_if_fail (ESC_IS_MAIN_WINDOW (self));
+  g_return_if_fail (project == NULL || ESC_IS_PROJECT (project));
+
+  if (project != NULL)
+    key = esc_project_get_path (project) != NULL ? g_strdup (esc_project_get_path (project))
+                                                 : new_recovery_key ();
+  set_project (self, project, display_name != NULL ? display_name : _("Untitled project"), key);
 }
 
 EscProject *
@@ -420,6 +1620,220 @@ esc_main_window_get_project (EscMainWindow *self)
   g_return_val_if_fail (ESC_IS_MAIN_WINDOW (self), NULL);
 
   return self->project;
+}
+
+gboolean
+esc_main_window_show_page (EscMainWindow *self,
+                           const char    *name)
+{
+  int index;
+
+  g_return_val_if_fail (ESC_IS_MAIN_WINDOW (self), FALSE);
+
+  index = find_page (name);
+  if (index < 0 || self->project == NULL)
+    return FALSE;
+  drop_focus (self);
+  show_page_index (self, index);
+  adw_leaflet_set_visible_child_name (self->leaflet, "content");
+  return TRUE;
+}
+
+const char *
+esc_main_window_get_page (EscMainWindow *self)
+{
+  g_return_val_if_fail (ESC_IS_MAIN_WINDOW (self), NULL);
+
+  return self->current_page >= 0 ? pages[self->current_page].key : NULL;
+}
+
+GtkWidget *
+esc_main_window_get_page_widget (EscMainWindow *self,
+                                 const char    *name)
+{
+  int index;
+
+  g_return_val_if_fail (ESC_IS_MAIN_WINDOW (self), NULL);
+
+  index = find_page (name);
+  if (index < 0)
+    return NULL;
+  return ensure_page (self, index);
+}
+
+EscTableView *
+esc_main_window_get_table_view (EscMainWindow *self)
+{
+  GtkWidget *page;
+
+  g_return_val_if_fail (ESC_IS_MAIN_WINDOW (self), NULL);
+
+  if (self->current_page < 0 || (page = self->page_widgets[self->current_page]) == NULL)
+    return NULL;
+  if (ESC_IS_TABLE_VIEW (page))
+    return ESC_TABLE_VIEW (page);
+  if (ESC_IS_HOLIDAY_PAGE (page))
+    return esc_holiday_page_get_table_view (ESC_HOLIDAY_PAGE (page));
+  if (ESC_IS_SCHEDULE_PAGE (page))
+    {
+      EscTable *table = esc_project_get_table (self->project, ESC_TABLE_ALLOCATION);
+
+      return esc_table_get_n_rows (table) > 0
+               ? esc_schedule_page_get_table_view (ESC_SCHEDULE_PAGE (page)) : NULL;
+    }
+  return NULL;
+}
+
+const char * const *
+esc_main_window_list_pages (void)
+{
+  static const char *keys[N_PAGES + 1];
+
+  if (keys[0] == NULL)
+    for (guint i = 0; i < N_PAGES; i++)
+      keys[i] = pages[i].key;
+  return keys;
+}
+
+guint
+esc_main_window_get_n_problems (EscMainWindow *self,
+                                const char    *name)
+{
+  int index;
+
+  g_return_val_if_fail (ESC_IS_MAIN_WINDOW (self), 0);
+
+  index = find_page (name);
+  return index >= 0 ? esc_sidebar_row_get_n_problems (self->rows[index]) : 0;
+}
+
+void
+esc_main_window_validate_now (EscMainWindow *self)
+{
+  g_return_if_fail (ESC_IS_MAIN_WINDOW (self));
+
+  validate (self);
+}
+
+gboolean
+esc_main_window_autosave_now (EscMainWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  guint64 generation;
+
+  g_return_val_if_fail (ESC_IS_MAIN_WINDOW (self), FALSE);
+
+  if (self->project == NULL || self->recovery_key == NULL)
+    return FALSE;
+  if (!esc_project_get_modified (self->project))
+    {
+      /* Back to what is on disk (undone, say): no copy is needed. */
+      esc_recovery_remove (self->recovery_key);
+      self->autosaved_generation = 0;
+      return FALSE;
+    }
+  generation = esc_project_get_generation (self->project);
+  if (generation == self->autosaved_generation)
+    return FALSE;
+
+  if (!esc_recovery_save (self->project, self->recovery_key, esc_project_get_path (self->project),
+                          self->display_name, &error))
+    {
+      g_warning ("Could not write the recovery copy: %s", error->message);
+      return FALSE;
+    }
+  self->autosaved_generation = generation;
+  return TRUE;
+}
+
+const char *
+esc_main_window_get_recovery_key (EscMainWindow *self)
+{
+  g_return_val_if_fail (ESC_IS_MAIN_WINDOW (self), NULL);
+
+  return self->recovery_key;
+}
+
+gboolean
+esc_main_window_recover (EscMainWindow    *self,
+                         EscRecoveryFile  *file,
+                         GError          **error)
+{
+  g_autoptr(EscProject) recovered = NULL;
+  g_autoptr(EscProject) base = NULL;
+  g_autoptr(GPtrArray) commands = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *display_name = NULL;
+  EscMainWindow *target;
+
+  g_return_val_if_fail (ESC_IS_MAIN_WINDOW (self), FALSE);
+  g_return_val_if_fail (file != NULL, FALSE);
+
+  recovered = esc_project_file_load (file->data_path, error);
+  if (recovered == NULL)
+    return FALSE;
+
+  /* Start from the file as saved, so that undo takes the recovered changes back. */
+  if (file->original_path != NULL && g_file_test (file->original_path, G_FILE_TEST_IS_REGULAR))
+    base = esc_project_file_load (file->original_path, NULL);
+  if (base == NULL)
+    {
+      base = esc_project_new ();
+      if (file->original_path != NULL)
+        esc_project_set_path (base, file->original_path);
+    }
+
+  for (EscTableId t = 0; t < ESC_N_TABLES; t++)
+    {
+      EscTable *table = esc_project_get_table (base, t);
+      EscTable *source = esc_project_get_table (recovered, t);
+      g_autoptr(GPtrArray) rows = NULL;
+
+      if (esc_table_equal (table, source))
+        continue;
+      rows = g_ptr_array_new_with_free_func (g_object_unref);
+      for (guint i = 0; i < esc_table_get_n_rows (source); i++)
+        g_ptr_array_add (rows, esc_row_copy (esc_table_get_row (source, i)));
+      g_ptr_array_add (commands, esc_command_new_replace_rows (table, rows));
+    }
+  if (commands->len > 0)
+    {
+      g_autoptr(EscCommand) group = esc_command_new_group (_("Recover unsaved changes"), commands);
+
+      esc_project_execute (base, group);
+    }
+
+  display_name = g_strdup (file->display_name != NULL && *file->display_name != '\0'
+                             ? file->display_name : _("Untitled project"));
+  /* The window showing that very file, unchanged, takes the recovered changes. */
+  if (self->project != NULL && !esc_project_get_modified (self->project) &&
+      file->original_path != NULL &&
+      g_strcmp0 (esc_project_get_path (self->project), file->original_path) == 0)
+    target = self;
+  else
+    target = window_for_new_project (self);
+  set_project (target, base, display_name, file->key);
+  gtk_window_present (GTK_WINDOW (target));
+  return TRUE;
+}
+
+void
+esc_main_window_offer_recovery (EscMainWindow *self)
+{
+  g_return_if_fail (ESC_IS_MAIN_WINDOW (self));
+
+  if (self->pending_recovery != NULL)
+    return;
+  self->pending_recovery = esc_recovery_list ();
+  offer_next_recovery (self);
+}
+
+gboolean
+esc_main_window_get_action_enabled (EscMainWindow *self,
+                                    const char    *name)
+{
+  g_return_val_if_fail (ESC_IS_MAIN_WINDOW (self), FALSE);
+
+  return !g_hash_table_contains (self->disabled_actions, name);
 }
 
 gboolean

@@ -1,109 +1,187 @@
-/* test-ui.c: the app starts, draws its window and renders it to PNG (--screenshot).
+/* test-ui.c: the app's UI under a display: screenshots through the real `escala`, and
+ * the window, grids and pages driven in this process.
  *
- * Runs the real `escala` under the display the test has (xvfb-run -a in
- * build-aux/test); without a display the test is skipped (exit status 77).
+ * Runs under the display the test has (xvfb-run -a in build-aux/test); without a
+ * display the test is skipped (exit status 77). The XDG folders (recent files,
+ * recovery copies) point into a scratch folder, so nothing of the user's is touched.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "escala-ui"
 
 #include <glib/gstdio.h>
-#include <gtk/gtk.h>
 #include <locale.h>
-#include <string.h>
+
+#include "io/esc-project-file.h"
+#include "test-ui.h"
 
 #define EXIT_SKIP 77
 
-static char *tmp_dir;
+char *test_tmp_dir;
 
-/* Runs escala --screenshot=PATH [FILE] and returns the screenshot's path. */
-static char *
-take_screenshot (const char *name,
-                 const char *project)
+typedef struct
 {
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
-  g_autofree char *option = g_strconcat ("--screenshot=", path, NULL);
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
+  gboolean (*condition) (gpointer data);
+  gpointer data;
+} Wait;
 
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
-  g_subprocess_launcher_setenv (launcher, "GTK_A11Y", "none", TRUE);
-  g_subprocess_launcher_setenv (launcher, "GSK_RENDERER", "cairo", TRUE);
-  g_subprocess_launcher_setenv (launcher, "GSETTINGS_BACKEND", "memory", TRUE);
-  g_subprocess_launcher_setenv (launcher, "GSETTINGS_SCHEMA_DIR", ESC_SCHEMA_DIR, TRUE);
-  process = g_subprocess_launcher_spawn (launcher, &error, ESC_APP_PATH, option, project, NULL);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, &err, &error);
-  g_assert_no_error (error);
-  g_test_message ("stdout:\n%s\nstderr:\n%s", out, err);
+static gboolean
+timeout_reached_cb (gpointer user_data)
+{
+  gboolean *reached = user_data;
 
-  g_assert_true (g_subprocess_get_if_exited (process));
-  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
-  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
-  return g_steal_pointer (&path);
+  *reached = TRUE;
+  return G_SOURCE_REMOVE;
 }
 
-/* A real window: of window size and not one flat colour. */
-static void
-assert_picture_is_window (const char *path)
+void
+test_iterate (guint ms)
 {
+  gboolean reached = FALSE;
+  guint id = g_timeout_add (ms, timeout_reached_cb, &reached);
+
+  while (!reached)
+    g_main_context_iteration (NULL, TRUE);
+  (void) id;
+  /* And whatever is ready then, idles included. */
+  for (guint i = 0; i < 100 && g_main_context_pending (NULL); i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+void
+test_wait_until (gboolean   (*condition) (gpointer data),
+                 gpointer     data,
+                 guint        timeout_ms,
+                 const char  *what)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > end)
+        g_error ("timed out waiting for %s", what);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+char *
+test_copy_sample (void)
+{
+  static guint counter;
+  g_autofree char *source = g_build_filename (ESC_SAMPLES_DIR, "loja-centro.escala", NULL);
+  g_autofree char *name = g_strdup_printf ("sample-%u.escala", ++counter);
+  char *path = g_build_filename (test_tmp_dir, name, NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GdkTexture) texture = gdk_texture_new_from_filename (path, &error);
-  g_autoptr(GHashTable) colours = g_hash_table_new (NULL, NULL);
-  g_autofree guchar *pixels = NULL;
-  int width, height;
-  gsize stride;
 
+  g_file_get_contents (source, &contents, &length, &error);
   g_assert_no_error (error);
-  width = gdk_texture_get_width (texture);
-  height = gdk_texture_get_height (texture);
-  g_test_message ("%s: %d×%d", path, width, height);
-  g_assert_cmpint (width, >=, 360);
-  g_assert_cmpint (height, >=, 200);
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+  return path;
+}
 
-  stride = (gsize) width * 4;
-  pixels = g_malloc (stride * height);
-  gdk_texture_download (texture, pixels, stride);
-  for (int y = 0; y < height; y += 2)
-    for (int x = 0; x < width; x += 2)
+static gboolean
+window_drawn (gpointer data)
+{
+  GtkWidget *window = data;
+
+  return gtk_widget_get_mapped (window) && gtk_widget_get_width (window) > 0;
+}
+
+EscMainWindow *
+test_open_sample (void)
+{
+  g_autofree char *path = test_copy_sample ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  EscMainWindow *window = esc_main_window_new (NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
+  g_assert_true (esc_main_window_open_file (window, file, &error));
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (window));
+  test_wait_until (window_drawn, window, 10000, "the window to be drawn");
+  return window;
+}
+
+void
+test_close_window (EscMainWindow *window)
+{
+  gtk_window_set_focus (GTK_WINDOW (window), NULL);
+  test_iterate (20);
+  gtk_window_destroy (GTK_WINDOW (window));
+  test_iterate (20);
+}
+
+typedef struct
+{
+  EscTableView *view;
+  guint position;
+  guint column;
+} CellWait;
+
+static gboolean
+cell_shown (gpointer data)
+{
+  CellWait *wait = data;
+  EscGridCell *cell = esc_table_view_get_cell (wait->view, wait->position, wait->column);
+
+  return cell != NULL && gtk_widget_get_mapped (GTK_WIDGET (cell));
+}
+
+EscGridCell *
+test_wait_for_cell (EscTableView *view,
+                    guint         position,
+                    guint         column)
+{
+  CellWait wait = { view, position, column };
+
+  test_wait_until (cell_shown, &wait, 10000, "a grid cell to be shown");
+  return esc_table_view_get_cell (view, position, column);
+}
+
+EscTableView *
+test_show_grid (EscMainWindow *window,
+                const char    *name)
+{
+  EscTableView *view;
+
+  g_assert_true (esc_main_window_show_page (window, name));
+  view = esc_main_window_get_table_view (window);
+  g_assert_nonnull (view);
+  test_wait_for_cell (view, 0, 0);
+  return view;
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    while ((name = g_dir_read_name (dir)) != NULL)
       {
-        guint32 pixel;
+        g_autofree char *child = g_build_filename (path, name, NULL);
 
-        memcpy (&pixel, pixels + y * stride + x * 4, 4);
-        g_hash_table_add (colours, GUINT_TO_POINTER (pixel));
+        if (g_file_test (child, G_FILE_TEST_IS_DIR))
+          remove_tree (child);
+        else
+          g_unlink (child);
       }
-  /* Text and widgets give many shades; a blank or black picture gives one or two. */
-  g_assert_cmpuint (g_hash_table_size (colours), >, 16);
-}
-
-static void
-test_screenshot_without_project (void)
-{
-  g_autofree char *path = take_screenshot ("empty.png", NULL);
-
-  assert_picture_is_window (path);
-  g_unlink (path);
-}
-
-static void
-test_screenshot_with_sample (void)
-{
-  g_autofree char *sample = g_build_filename (ESC_SAMPLES_DIR, "loja-centro.escala", NULL);
-  g_autofree char *path = take_screenshot ("sample.png", sample);
-
-  assert_picture_is_window (path);
-  g_unlink (path);
+  g_rmdir (path);
 }
 
 int
 main (int argc, char **argv)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *state = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *config = NULL;
   int status;
 
   setlocale (LC_ALL, "C.UTF-8");
@@ -115,14 +193,31 @@ main (int argc, char **argv)
       return EXIT_SKIP;
     }
 
-  tmp_dir = g_dir_make_tmp ("escala-ui-XXXXXX", &error);
+  test_tmp_dir = g_dir_make_tmp ("escala-ui-XXXXXX", &error);
   g_assert_no_error (error);
 
-  g_test_add_func ("/ui/screenshot/without-project", test_screenshot_without_project);
-  g_test_add_func ("/ui/screenshot/sample", test_screenshot_with_sample);
+  /* Before GTK and GLib read them: nothing of the user's is read or written. */
+  state = g_build_filename (test_tmp_dir, "state", NULL);
+  data = g_build_filename (test_tmp_dir, "data", NULL);
+  config = g_build_filename (test_tmp_dir, "config", NULL);
+  g_setenv ("XDG_STATE_HOME", state, TRUE);
+  g_setenv ("XDG_DATA_HOME", data, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  g_setenv ("GSK_RENDERER", "cairo", TRUE);
+
+  gtk_init ();
+  adw_init ();
+  /* The grids must not wait for animations. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  test_add_screenshot_tests ();
+  test_add_grid_tests ();
+  test_add_page_tests ();
+  test_add_file_tests ();
 
   status = g_test_run ();
-  g_rmdir (tmp_dir);
-  g_free (tmp_dir);
+  remove_tree (test_tmp_dir);
+  g_free (test_tmp_dir);
   return status;
 }
