@@ -17,6 +17,7 @@
 
 #include "esc-cli.h"
 #include "io/esc-project-file.h"
+#include "io/esc-roster-json.h"
 
 /* The subcommands, in the order escala-cli --help lists them. */
 static const EscCliCommand commands[] = {
@@ -24,6 +25,10 @@ static const EscCliCommand commands[] = {
     N_("Check a project and list every problem it has"), esc_cli_validate },
   { "info", N_("FILE"),
     N_("Show the tables, the horizon and the parameters of a project"), esc_cli_info },
+  { "solve", N_("FILE"), N_("Build the optimal schedule of a project or a classic roster"),
+    esc_cli_solve },
+  { "check", N_("FILE"), N_("Re-verify every hard rule on the schedule saved in a project"),
+    esc_cli_check },
   { "import", N_("WORKBOOK.xlsx|TABLE.csv"),
     N_("Import the Excel template (or a CSV table) into a project file"), esc_cli_import },
   { "export", N_("[FILE]"),
@@ -242,6 +247,30 @@ esc_cli_load_project (const EscCliCommand *command,
   for (guint i = 0; notes != NULL && notes[i] != NULL; i++)
     esc_cli_print_error (command, "%s%s", _("warning: "), notes[i]);
 
+  return project;
+}
+
+EscProject *
+esc_cli_load_input (const EscCliCommand *command,
+                    const char          *path,
+                    const char          *start_date)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
+  EscProject *project;
+
+  if (!g_str_has_suffix (path, ".json") && !g_str_has_suffix (path, ".JSON"))
+    return esc_cli_load_project (command, path);
+
+  warnings = g_ptr_array_new_with_free_func (g_free);
+  project = esc_roster_json_load (path, start_date, warnings, &error);
+  if (project == NULL)
+    {
+      esc_cli_print_error (command, "%s", error->message);
+      return NULL;
+    }
+  for (guint i = 0; i < warnings->len; i++)
+    esc_cli_print_error (command, "%s%s", _("warning: "), (char *) g_ptr_array_index (warnings, i));
   return project;
 }
 

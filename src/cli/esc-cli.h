@@ -44,6 +44,8 @@ int             esc_cli_import   (const EscCliCommand *command, int argc, char *
 int             esc_cli_export   (const EscCliCommand *command, int argc, char **argv);
 int             esc_cli_gantt    (const EscCliCommand *command, int argc, char **argv);
 int             esc_cli_reassign (const EscCliCommand *command, int argc, char **argv);
+int             esc_cli_solve    (const EscCliCommand *command, int argc, char **argv);
+int             esc_cli_check    (const EscCliCommand *command, int argc, char **argv);
 
 /* A GOptionContext for @command: usage "escala-cli NAME [OPTION…] PARAMETERS", its
  * summary, @entries (may be NULL) and the gettext domain. */
@@ -62,6 +64,11 @@ const char     *esc_cli_get_single_file    (const EscCliCommand *command,
  * ESC_CLI_EXIT_FAILURE). Notes about content left out are printed as warnings. */
 EscProject     *esc_cli_load_project       (const EscCliCommand *command,
                                             const char          *path);
+/* Loads what a solve can start from: a project file, or a classic roster (*.json, its
+ * day 0 on @start_date, NULL for the default). NULL after printing the reason. */
+EscProject     *esc_cli_load_input         (const EscCliCommand *command,
+                                            const char          *path,
+                                            const char          *start_date);
 /* Prints "escala-cli NAME: message" to stderr. */
 void            esc_cli_print_error        (const EscCliCommand *command,
                                             const char          *format,

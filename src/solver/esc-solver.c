@@ -1,0 +1,1819 @@
+/* esc-solver.c: solving a problem: decomposition, hierarchy, threads, progress, cancel.
+ *
+ * Every hard rule concerns one employee and coverage is counted per (store, role) group,
+ * so the groups are independent: each is solved, level after level, by one task of a
+ * GThreadPool with its own glp_prob (GLPK keeps its environment per thread, so a model
+ * never leaves the thread that built it). Per group: a greedy start (each employee in
+ * turn optimises the first level with the others fixed: a legal schedule, and the proof
+ * of which employees cannot be scheduled at all), then per level: set the objective, warm
+ * re-solve of the LP, branch and bound from the incumbent (glp_ios_heur_sol, proximity
+ * search), and a row that keeps the level's value for the next ones. When hard rules
+ * conflict, an elastic analysis per employee says which rules, for whom and on which days.
+ *
+ * The calling thread only coordinates: the groups publish a legal snapshot of their best
+ * schedule whenever it improves, and on cancel or at the time limit the coordinator
+ * returns those snapshots at once, whatever GLPK is doing (some of its steps, such as
+ * branching-variable selection or proximity search, run for seconds without a callback).
+ * The workers hold a reference to the run and stop at their next check. README.md has
+ * the details.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "escala-solver"
+
+#include <errno.h>
+#include <float.h>
+#include <glib/gi18n-lib.h>
+#include <glpk.h>
+#include <math.h>
+#include <setjmp.h>
+#include <string.h>
+
+#include "esc-evaluate.h"
+#include "esc-model.h"
+#include "esc-solver.h"
+
+#define PROGRESS_INTERVAL (100 * G_TIME_SPAN_MILLISECOND)
+#define POLL_INTERVAL (20 * G_TIME_SPAN_MILLISECOND)     /* coordinator: cancel check */
+#define CANCEL_GRACE (80 * G_TIME_SPAN_MILLISECOND)      /* for workers to publish */
+#define DEADLINE_GRACE (150 * G_TIME_SPAN_MILLISECOND)
+#define AUX_SOLVE_SECONDS 2.0
+#define MAX_REASONS_PER_EMPLOYEE 5
+#define MAX_EXPLAINED_EMPLOYEES 25
+#define CUTS_MAX_COLUMNS 4000
+
+typedef enum
+{
+  RESULT_OPTIMAL,
+  RESULT_FEASIBLE,
+  RESULT_INFEASIBLE,
+  RESULT_UNKNOWN,
+} Result;
+
+typedef struct _Run Run;
+
+typedef struct
+{
+  Run *run;
+  guint index;
+  int group;
+  double weight;                   /* size, to start the big groups first */
+  guint n_employees;
+
+  /* Under run->mutex. */
+  gboolean started, done;
+  int phase;
+  double *value;                   /* per level, to minimise; current incumbent while solving */
+  double *bound;                   /* per level, NAN when unknown */
+  gboolean *proven;
+  double *seconds;
+  gboolean infeasible;
+  gboolean stopped;                /* cancelled or out of time before the end */
+  GPtrArray *reasons;
+  GArray *infeasible_employees;    /* int */
+  gboolean has_best;
+  int *best_choice;                /* n_employees * n_days: the published legal snapshot */
+  gboolean *best_compensation;
+} GroupState;
+
+struct _Run
+{
+  gatomicrefcount ref_count;
+  EscProblem *problem;
+  GCancellable *cancellable;       /* the caller's, or NULL */
+  GCancellable *stop;              /* ours: cancel, or the deadline passed */
+  gint64 t0, deadline;
+  gint64 wait;                     /* microseconds, 0: none */
+  guint n_threads;
+  char *mps_dir;
+  guint n_levels;
+  const EscObjectiveLevel **levels;
+  gboolean report_phases;
+
+  GMutex mutex;
+  GCond cond;
+  guint n_started, n_done;
+  GroupState *groups;
+  guint n_groups;
+
+  EscSolverProgressFunc progress_func;
+  gpointer progress_data;
+  GMutex progress_mutex;
+  gint64 last_progress;
+  gboolean returned;               /* under progress_mutex: no more progress calls */
+};
+
+/* One GLPK solve: limits, start, what happened. */
+typedef struct
+{
+  Run *run;
+  GroupState *gs;                  /* NULL: no progress nor snapshots for this solve */
+  EscSchedule *work;               /* the group's private schedule, to publish snapshots */
+  int level;
+  EscModel *model;
+  glp_prob *lp;
+  double scale;
+  const double *start;
+  gboolean start_given;
+  gint64 deadline;
+  gint64 attempt_deadline;         /* of the current glp_intopt call */
+  gint64 wait;
+  gint64 last_improve;
+  gboolean has_incumbent;
+  double incumbent;                /* GLPK units */
+  double published;                /* GLPK units: the snapshot published last */
+  double bound;                    /* GLPK units, -HUGE_VAL when unknown */
+  double *scratch;
+  gboolean cancelled, timed_out, waited, failed;
+  double lp_seconds;
+  gboolean armed;                  /* inside GLPK: the hooks may jump back */
+  jmp_buf jump;
+} Solve;
+
+static const EscObjectiveLevel zero_level = { (char *) "", { 0 } };
+
+static Run *
+run_ref (Run *run)
+{
+  g_atomic_ref_count_inc (&run->ref_count);
+  return run;
+}
+
+static void
+run_unref (Run *run)
+{
+  if (!g_atomic_ref_count_dec (&run->ref_count))
+    return;
+
+  for (guint g = 0; g < run->n_groups; g++)
+    {
+      GroupState *gs = &run->groups[g];
+
+      g_free (gs->value);
+      g_free (gs->bound);
+      g_free (gs->proven);
+      g_free (gs->seconds);
+      g_free (gs->best_choice);
+      g_free (gs->best_compensation);
+      g_clear_pointer (&gs->reasons, g_ptr_array_unref);
+      g_clear_pointer (&gs->infeasible_employees, g_array_unref);
+    }
+  g_free (run->groups);
+  g_free (run->levels);
+  g_free (run->mps_dir);
+  g_clear_object (&run->cancellable);
+  g_clear_object (&run->stop);
+  g_mutex_clear (&run->mutex);
+  g_cond_clear (&run->cond);
+  g_mutex_clear (&run->progress_mutex);
+  g_clear_pointer (&run->problem, esc_problem_unref);
+  g_free (run);
+}
+
+static gboolean
+is_cancelled (Run *run)
+{
+  return g_cancellable_is_cancelled (run->stop) || g_cancellable_is_cancelled (run->cancellable);
+}
+
+/* Progress */
+
+static void
+report_progress (Run      *run,
+                 gboolean  force)
+{
+  EscSolverProgress progress = { 0 };
+  gint64 now;
+  guint phase = G_MAXUINT, groups_done = 0;
+  double incumbent = 0.0, bound = 0.0;
+  gboolean any_incumbent = FALSE, bound_known = TRUE;
+
+  if (run->progress_func == NULL || !run->report_phases)
+    return;
+
+  g_mutex_lock (&run->progress_mutex);
+  now = g_get_monotonic_time ();  /* under the lock: elapsed never goes back */
+  if (run->returned || (!force && now - run->last_progress < PROGRESS_INTERVAL))
+    {
+      g_mutex_unlock (&run->progress_mutex);
+      return;
+    }
+  run->last_progress = now;
+
+  g_mutex_lock (&run->mutex);
+  for (guint g = 0; g < run->n_groups; g++)
+    {
+      const GroupState *gs = &run->groups[g];
+
+      if (gs->done)
+        groups_done++;
+      else
+        phase = MIN (phase, gs->started ? (guint) MAX (gs->phase, 0) : 0u);
+    }
+  if (phase == G_MAXUINT)
+    phase = run->n_levels - 1;
+  for (guint g = 0; g < run->n_groups; g++)
+    {
+      const GroupState *gs = &run->groups[g];
+
+      if (gs->infeasible || isnan (gs->value[phase]))
+        {
+          if (gs->started && !gs->infeasible)
+            bound_known = FALSE;
+          continue;
+        }
+      any_incumbent = TRUE;
+      incumbent += gs->value[phase];
+      if (isnan (gs->bound[phase]))
+        bound_known = FALSE;
+      else
+        bound += gs->bound[phase];
+    }
+  g_mutex_unlock (&run->mutex);
+
+  progress.phase = phase;
+  progress.n_phases = run->n_levels;
+  progress.objective = run->levels[phase]->text;
+  progress.incumbent = any_incumbent ? incumbent : NAN;
+  progress.bound = any_incumbent && bound_known ? bound : NAN;
+  progress.gap = isnan (progress.bound) ? NAN
+                 : fabs (incumbent - bound) < 1e-9 ? 0.0
+                 : fabs (incumbent - bound) / (fabs (incumbent) + DBL_EPSILON);
+  progress.elapsed = (now - run->t0) / (double) G_USEC_PER_SEC;
+  progress.groups_done = groups_done;
+  progress.n_groups = run->n_groups;
+
+  run->progress_func (&progress, run->progress_data);
+  g_mutex_unlock (&run->progress_mutex);
+}
+
+/* Snapshots */
+
+/* Copies the rows of the group's employees [first, last) from the private @work schedule
+ * into the group's published snapshot. */
+static void
+publish_rows (GroupState        *gs,
+              const EscSchedule *work,
+              guint              first,
+              guint              last)
+{
+  Run *run = gs->run;
+  const EscProblemGroup *group = g_ptr_array_index (run->problem->groups, gs->group);
+  int n_days = run->problem->n_days;
+
+  g_mutex_lock (&run->mutex);
+  for (guint i = first; i < last; i++)
+    {
+      int e = g_array_index (group->employees, int, i);
+
+      for (int d = 0; d < n_days; d++)
+        {
+          gsize cell = (gsize) i * n_days + d;
+
+          gs->best_choice[cell] = esc_schedule_get_choice (work, e, d);
+          gs->best_compensation[cell] = esc_schedule_get_compensation (work, e, d);
+        }
+    }
+  gs->has_best = TRUE;
+  g_mutex_unlock (&run->mutex);
+}
+
+static void
+publish_vector (GroupState   *gs,
+                EscModel     *model,
+                const double *x,
+                EscSchedule  *work)
+{
+  esc_model_vector_to_schedule (model, x, work);
+  publish_rows (gs, work, 0, gs->n_employees);
+}
+
+/* GLPK */
+
+static void
+update_group (Solve *s)
+{
+  double value, bound;
+
+  if (s->gs == NULL || s->level < 0)
+    return;
+  value = s->has_incumbent ? s->incumbent / s->scale : NAN;
+  bound = isinf (s->bound) ? NAN : s->bound / s->scale;
+  g_mutex_lock (&s->run->mutex);
+  if (!isnan (value))
+    s->gs->value[s->level] = value;
+  s->gs->bound[s->level] = bound;
+  g_mutex_unlock (&s->run->mutex);
+}
+
+static void
+intopt_cb (glp_tree *tree,
+           void     *info)
+{
+  Solve *s = info;
+  gint64 now = g_get_monotonic_time ();
+  int reason = glp_ios_reason (tree);
+  int status, best;
+
+  if (reason == GLP_IHEUR && s->start != NULL && !s->start_given)
+    {
+      s->start_given = TRUE;
+      glp_ios_heur_sol (tree, s->start);
+    }
+
+  status = glp_mip_status (s->lp);
+  if (status == GLP_FEAS || status == GLP_OPT)
+    {
+      double obj = glp_mip_obj_val (s->lp);
+
+      if (!s->has_incumbent || obj < s->incumbent - 1e-9 * MAX (1.0, fabs (obj)))
+        {
+          s->incumbent = obj;
+          s->has_incumbent = TRUE;
+          s->last_improve = now;
+        }
+      /* A better schedule than the one published: publish it (it is legal). */
+      if (s->work != NULL && obj < s->published - 1e-9 * MAX (1.0, fabs (obj)))
+        {
+          esc_model_get_mip_vector (s->model, s->scratch);
+          publish_vector (s->gs, s->model, s->scratch, s->work);
+          s->published = obj;
+        }
+    }
+  best = glp_ios_best_node (tree);
+  if (best != 0)
+    {
+      double b = esc_model_round_bound (s->model, glp_ios_node_bound (tree, best));
+
+      if (fabs (b) < 1e300 && b > s->bound)
+        s->bound = b;
+    }
+
+  if (is_cancelled (s->run))
+    {
+      s->cancelled = TRUE;
+      glp_ios_terminate (tree);
+      return;
+    }
+  if (now >= s->attempt_deadline)
+    {
+      s->timed_out = TRUE;
+      glp_ios_terminate (tree);
+      return;
+    }
+  if (s->wait > 0 && now - s->last_improve > s->wait)
+    {
+      s->waited = TRUE;
+      glp_ios_terminate (tree);
+      return;
+    }
+
+  update_group (s);
+  report_progress (s->run, FALSE);
+}
+
+static int
+remaining_ms (gint64 deadline)
+{
+  gint64 left = (deadline - g_get_monotonic_time ()) / 1000;
+
+  return (int) CLAMP (left, 1, G_MAXINT / 2);
+}
+
+/* GLPK has no callback inside the simplex method, but it prints its progress every
+ * out_frq milliseconds through the terminal hook: that is where a cancel is seen. The
+ * hook leaves GLPK by longjmp, after which the thread's GLPK environment is freed
+ * (solve_mip). The hook never lets GLPK print. */
+static int
+term_hook_cb (void       *info,
+              const char *text)
+{
+  Solve *s = info;
+
+  if (s->armed && is_cancelled (s->run))
+    {
+      s->armed = FALSE;
+      s->cancelled = TRUE;
+      longjmp (s->jump, 1);
+    }
+  return 1;
+}
+
+/* A GLPK error (a bug: GLPK would abort the process) ends the solve the same way. */
+static void
+error_hook_cb (void *info)
+{
+  Solve *s = info;
+
+  if (s->armed)
+    {
+      s->armed = FALSE;
+      s->failed = TRUE;
+      longjmp (s->jump, 1);
+    }
+}
+
+/* The LP relaxation in one call (restarting GLPK's simplex loses its state: 50 ms slices
+ * made a 6 s LP take 150 s). Returns GLP_OPT, GLP_NOFEAS or 0 (not solved). */
+static int
+solve_lp (Solve    *s,
+          gboolean  primal)
+{
+  glp_smcp parm;
+  gboolean restarted = FALSE;
+
+  glp_init_smcp (&parm);
+  parm.msg_lev = GLP_MSG_ON;      /* for the terminal hook; nothing is printed */
+  parm.out_frq = 50;
+  parm.out_dly = 0;
+  parm.meth = primal ? GLP_PRIMAL : GLP_DUALP;
+  parm.presolve = GLP_OFF;
+
+  /* No columns: every row's activity is 0. */
+  if (glp_get_num_cols (s->lp) == 0)
+    {
+      for (int i = 1; i <= glp_get_num_rows (s->lp); i++)
+        {
+          int type = glp_get_row_type (s->lp, i);
+
+          if (((type == GLP_LO || type == GLP_DB || type == GLP_FX) &&
+               glp_get_row_lb (s->lp, i) > 1e-9) ||
+              ((type == GLP_UP || type == GLP_DB || type == GLP_FX) &&
+               glp_get_row_ub (s->lp, i) < -1e-9))
+            return GLP_NOFEAS;
+        }
+      return GLP_OPT;
+    }
+
+  for (;;)
+    {
+      int ret, status;
+
+      if (is_cancelled (s->run))
+        {
+          s->cancelled = TRUE;
+          return 0;
+        }
+      if (g_get_monotonic_time () >= s->deadline)
+        {
+          s->timed_out = TRUE;
+          return 0;
+        }
+      parm.tm_lim = remaining_ms (s->deadline);
+      ret = glp_simplex (s->lp, &parm);
+      if (ret == GLP_ETMLIM)
+        {
+          s->timed_out = TRUE;
+          return 0;
+        }
+      if (ret == 0)
+        {
+          status = glp_get_status (s->lp);
+          if (status == GLP_OPT)
+            return GLP_OPT;
+          if (status == GLP_NOFEAS)
+            return GLP_NOFEAS;
+        }
+      if (restarted)
+        return 0;
+      /* A bad or singular basis, or a failure: once more from an advanced basis. */
+      restarted = TRUE;
+      glp_adv_basis (s->lp, 0);
+      parm.meth = GLP_DUALP;
+    }
+}
+
+/* Solves the model's MIP with the current objective; see solve_mip(). */
+static Result
+solve_mip_armed (Solve    *s,
+                 gboolean  primal,
+                 double   *x,
+                 gboolean  have_start,
+                 double   *found)
+{
+  int n = esc_model_get_n_cols (s->model);
+  glp_iocp parm;
+  int lp_status, mip_status, ret;
+  gint64 t = g_get_monotonic_time ();
+
+  lp_status = solve_lp (s, primal);
+  s->lp_seconds = (g_get_monotonic_time () - t) / (double) G_USEC_PER_SEC;
+  if (lp_status == GLP_NOFEAS)
+    return RESULT_INFEASIBLE;
+  if (lp_status != GLP_OPT)
+    return have_start ? RESULT_FEASIBLE : RESULT_UNKNOWN;
+  if (n == 0)
+    return RESULT_OPTIMAL;
+  s->bound = esc_model_round_bound (s->model, glp_get_obj_val (s->lp));
+  update_group (s);
+
+  /* The start meets the LP bound (rounded to what the objective can take): optimal. */
+  if (have_start && s->incumbent <= s->bound + 1e-9 * MAX (1.0, fabs (s->bound)))
+    {
+      s->bound = s->incumbent;
+      update_group (s);
+      return RESULT_OPTIMAL;
+    }
+
+  /* First plain branch and bound for a fifth of the time (small models are proven
+   * here); then, when a start exists and nothing was proven, proximity search from the
+   * best schedule and branch and bound for the rest. Proximity search finds better
+   * schedules where branch and bound alone finds none on these models, but it does not
+   * stop at the bound, so it never comes first. */
+  for (int attempt = 0; attempt < 2; attempt++)
+    {
+      gint64 now = g_get_monotonic_time ();
+      gboolean last = attempt == 1 || !have_start;
+
+      glp_init_iocp (&parm);
+      /* Messages on (the terminal hook swallows them) so that the simplex of every node
+       * reports every 500 ms: a cancel is then seen inside long node LPs too. */
+      parm.msg_lev = GLP_MSG_ON;
+      parm.out_frq = 100;
+      parm.out_dly = 0;
+      parm.presolve = GLP_OFF;
+      parm.cb_func = intopt_cb;
+      parm.cb_info = s;
+      if (n <= CUTS_MAX_COLUMNS)
+        {
+          parm.mir_cuts = GLP_ON;
+          parm.cov_cuts = GLP_ON;
+        }
+      s->attempt_deadline = last ? s->deadline
+                            : MIN (s->deadline, now + MAX ((s->deadline - now) / 5,
+                                                           500 * G_TIME_SPAN_MILLISECOND));
+      parm.tm_lim = remaining_ms (s->attempt_deadline);
+      if (attempt == 1)
+        {
+          parm.ps_heur = GLP_ON;
+          parm.ps_tm_lim = CLAMP (remaining_ms (s->deadline) / 2, 1, 60000);
+        }
+      s->start = have_start ? x : NULL;
+      s->start_given = FALSE;
+
+      ret = glp_intopt (s->lp, &parm);
+      mip_status = glp_mip_status (s->lp);
+
+      if (mip_status == GLP_OPT || mip_status == GLP_FEAS)
+        {
+          double obj = glp_mip_obj_val (s->lp);
+
+          esc_model_get_mip_vector (s->model, found);
+          if (!have_start || mip_status == GLP_OPT ||
+              obj < s->incumbent - 1e-9 * MAX (1.0, fabs (obj)))
+            {
+              memcpy (x, found, sizeof (double) * (n + 1));
+              s->incumbent = obj;
+              s->has_incumbent = TRUE;
+              have_start = TRUE;
+            }
+          if (ret == 0 && mip_status == GLP_OPT)
+            {
+              s->bound = obj;
+              update_group (s);
+              return RESULT_OPTIMAL;
+            }
+          update_group (s);
+        }
+      else if (ret == 0 && mip_status == GLP_NOFEAS)
+        return RESULT_INFEASIBLE;
+
+      /* Another attempt only when this one ran out of its own time. */
+      if (last || s->cancelled || s->waited ||
+          !(ret == GLP_ETMLIM || (ret == GLP_ESTOP && s->timed_out)) ||
+          g_get_monotonic_time () >= s->deadline)
+        break;
+      s->timed_out = FALSE;
+    }
+  return have_start ? RESULT_FEASIBLE : RESULT_UNKNOWN;
+}
+
+/* Solves the model's MIP with the current objective. @x holds the start when @have_start
+ * (a legal vector), and receives the best vector found (unchanged when none better).
+ * A cancel inside GLPK leaves by longjmp: then this thread's GLPK environment is freed
+ * and the model (like every model of this thread) is dead; @x stays valid. */
+static Result
+solve_mip (Solve    *s,
+           gboolean  primal,
+           double   *x,
+           gboolean  have_start)
+{
+  int n = esc_model_get_n_cols (s->model);
+  g_autofree double *found = esc_model_new_vector (s->model);
+  g_autofree double *scratch = esc_model_new_vector (s->model);
+  Result result;
+
+  s->lp = esc_model_get_prob (s->model);
+  s->attempt_deadline = s->deadline;
+  s->start = have_start ? x : NULL;
+  s->start_given = FALSE;
+  s->last_improve = g_get_monotonic_time ();
+  s->bound = -HUGE_VAL;
+  s->has_incumbent = FALSE;
+  s->published = HUGE_VAL;
+  s->scratch = scratch;
+  if (have_start)
+    {
+      double obj = glp_get_obj_coef (s->lp, 0);
+
+      for (int j = 1; j <= n; j++)
+        obj += glp_get_obj_coef (s->lp, j) * x[j];
+      s->incumbent = obj;
+      s->has_incumbent = TRUE;
+      s->published = obj;
+    }
+  update_group (s);
+
+  /* Nothing to do when the start already meets the bound of the column bounds. */
+  if (have_start && s->incumbent <= esc_model_trivial_bound (s->model) + 1e-9)
+    {
+      s->bound = s->incumbent;
+      update_group (s);
+      return RESULT_OPTIMAL;
+    }
+
+  if (setjmp (s->jump) == 0)
+    {
+      s->armed = TRUE;
+      glp_term_out (GLP_ON);
+      glp_term_hook (term_hook_cb, s);
+      glp_error_hook (error_hook_cb, s);
+      result = solve_mip_armed (s, primal, x, have_start, found);
+      s->armed = FALSE;
+      glp_error_hook (NULL, NULL);
+      glp_term_hook (NULL, NULL);
+      glp_term_out (GLP_OFF);
+    }
+  else
+    {
+      /* Left GLPK by longjmp: its state is lost, the start (or nothing) remains. */
+      esc_model_release_thread_glpk ();
+      if (s->failed)
+        g_warning ("GLPK failed while solving group %d", esc_model_get_group (s->model));
+      result = have_start ? RESULT_FEASIBLE : RESULT_UNKNOWN;
+    }
+  s->scratch = NULL;
+  return result;
+}
+
+/* Infeasibility explained */
+
+/* Families in the order they are named first (what the employee is owed or must do),
+ * then the limits. */
+static const EscModelRule primary_order[] = {
+  ESC_MODEL_RULE_COMPENSATION, ESC_MODEL_RULE_MIN_HOURS, ESC_MODEL_RULE_MAX_REST_DAYS,
+  ESC_MODEL_RULE_MIN_CONSECUTIVE_DAYS, ESC_MODEL_RULE_MIN_CONSECUTIVE_OFF,
+  ESC_MODEL_RULE_WEEKLY_HOURS, ESC_MODEL_RULE_MAX_HOURS, ESC_MODEL_RULE_CONSECUTIVE_DAYS,
+  ESC_MODEL_RULE_CONSECUTIVE_LIMITED, ESC_MODEL_RULE_MAX_WEEKENDS,
+  ESC_MODEL_RULE_SHIFT_COUNT, ESC_MODEL_RULE_SEQUENCE, ESC_MODEL_RULE_MIN_REST,
+};
+
+static const char * const weekday_plurals[ESC_N_WEEKDAYS] = {
+  N_("Mondays"), N_("Tuesdays"), N_("Wednesdays"), N_("Thursdays"), N_("Fridays"),
+  N_("Saturdays"), N_("Sundays"),
+};
+
+static char *
+format_day (const EscProblem *problem,
+            int               d)
+{
+  return esc_format_date (problem->start_julian + (EscJulian) d);
+}
+
+/* Hours as "44" when whole, else "7:30". */
+static char *
+format_hours (int minutes)
+{
+  if (minutes % 60 == 0)
+    return g_strdup_printf ("%d", minutes / 60);
+  return g_strdup_printf ("%d:%02d", minutes / 60, ABS (minutes % 60));
+}
+
+static const char *
+shift_name (const EscProblem *problem,
+            int               s)
+{
+  if (s < 0 || (guint) s >= problem->shifts->len)
+    return "?";
+  return esc_problem_get_shift (problem, s)->id;
+}
+
+/* What breaking one row of a family means, without the employee. */
+static char *
+describe_violation (const EscProblem        *problem,
+                    const EscModelViolation *v)
+{
+  int amount = (int) ceil (v->amount - 1e-6);
+  g_autofree char *first = format_day (problem, MAX (v->first_day, 0));
+  g_autofree char *last = format_day (problem, MAX (v->last_day, 0));
+
+  switch (v->rule)
+    {
+    case ESC_MODEL_RULE_WEEKLY_HOURS:
+      {
+        int cap = MAX (v->limit - v->aux, 0);
+        g_autofree char *total = format_hours (v->aux + cap + amount);
+        g_autofree char *limit = format_hours (v->limit);
+
+        if (v->aux > 0)
+          {
+            g_autofree char *before = format_hours (v->aux);
+
+            return g_strdup_printf (_("would work %s hours in the week from %s to %s, counting %s hours worked before %s (at most %s allowed)"),
+                                    total, first, last, before, first, limit);
+          }
+        return g_strdup_printf (_("would work %s hours in the week from %s to %s (at most %s allowed)"),
+                                total, first, last, limit);
+      }
+    case ESC_MODEL_RULE_CONSECUTIVE_DAYS:
+      {
+        g_autofree char *from = format_day (problem, v->first_day - v->aux);
+
+        return g_strdup_printf (_("would work more than %d days in a row between %s and %s"),
+                                v->limit, from, last);
+      }
+    case ESC_MODEL_RULE_CONSECUTIVE_LIMITED:
+      {
+        const EscProblemEmployee *emp = esc_problem_get_employee (problem, v->employee);
+
+        return g_strdup_printf (_("would work more than %d %s in a row up to %s"), v->limit,
+                                _(weekday_plurals[emp->limited_weekday]), last);
+      }
+    case ESC_MODEL_RULE_COMPENSATION:
+      {
+        g_autofree char *due = format_day (problem, v->last_day);
+
+        if (v->aux != ESC_NONE)
+          {
+            g_autofree char *holiday = format_day (problem, v->aux);
+
+            return g_strdup_printf (_("the holiday worked on %s cannot be compensated by %s"),
+                                    holiday, due);
+          }
+        return g_strdup_printf (_("the holiday worked before %s cannot be compensated by %s"),
+                                first, due);
+      }
+    case ESC_MODEL_RULE_SEQUENCE:
+      return g_strdup_printf (_("would work %s on %s followed by a shift not allowed after it on %s"),
+                              shift_name (problem, v->aux), first, last);
+    case ESC_MODEL_RULE_MIN_REST:
+      {
+        g_autofree char *hours = format_hours (v->limit);
+
+        if (v->aux < 0)
+          {
+            g_autofree char *day0 = format_day (problem, 0);
+
+            return g_strdup_printf (_("would rest less than %s hours after their last shift before %s"),
+                                    hours, day0);
+          }
+        return g_strdup_printf (_("would rest less than %s hours between the shifts of %s and %s"),
+                                hours, first, last);
+      }
+    case ESC_MODEL_RULE_MIN_HOURS:
+      {
+        g_autofree char *need = format_hours (v->limit);
+        g_autofree char *most = format_hours (MAX (v->limit - amount, 0));
+
+        return g_strdup_printf (_("needs at least %s hours from %s to %s but can work at most %s hours"),
+                                need, first, last, most);
+      }
+    case ESC_MODEL_RULE_MAX_HOURS:
+      {
+        g_autofree char *total = format_hours (v->limit + amount);
+        g_autofree char *limit = format_hours (v->limit);
+
+        return g_strdup_printf (_("would work %s hours from %s to %s (at most %s allowed)"),
+                                total, first, last, limit);
+      }
+    case ESC_MODEL_RULE_MAX_REST_DAYS:
+      return g_strdup_printf (_("would have %d days off from %s to %s (at most %d allowed)"),
+                              v->limit + amount, first, last, v->limit);
+    case ESC_MODEL_RULE_MIN_CONSECUTIVE_DAYS:
+      return g_strdup_printf (_("would work fewer than %d days in a row from %s"), v->limit,
+                              first);
+    case ESC_MODEL_RULE_MIN_CONSECUTIVE_OFF:
+      return g_strdup_printf (_("would have fewer than %d days off in a row from %s"), v->limit,
+                              first);
+    case ESC_MODEL_RULE_MAX_WEEKENDS:
+      return g_strdup_printf (_("would work %d weekends from %s to %s (at most %d allowed)"),
+                              v->limit + amount, first, last, v->limit);
+    case ESC_MODEL_RULE_SHIFT_COUNT:
+      return g_strdup_printf (_("would work %s %d times (at most %d allowed)"),
+                              shift_name (problem, v->aux), v->limit + amount, v->limit);
+    case ESC_MODEL_N_RULES:
+    default:
+      break;
+    }
+  return g_strdup (_("breaks a rule"));
+}
+
+/* The rule as a limit, for "... with <these>". */
+static char *
+describe_limit (const EscProblem         *problem,
+                const EscProblemEmployee *emp,
+                EscModelRule              rule)
+{
+  g_autofree char *first = format_day (problem, 0);
+  g_autofree char *last = format_day (problem, problem->n_days - 1);
+
+  switch (rule)
+    {
+    case ESC_MODEL_RULE_WEEKLY_HOURS:
+      {
+        g_autofree char *hours = format_hours (emp->weekly_max_minutes);
+
+        return g_strdup_printf (_("at most %s hours a week"), hours);
+      }
+    case ESC_MODEL_RULE_CONSECUTIVE_DAYS:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "at most %d day in a row",
+                                           "at most %d days in a row", emp->max_consecutive_days),
+                              emp->max_consecutive_days);
+    case ESC_MODEL_RULE_CONSECUTIVE_LIMITED:
+      return g_strdup_printf (_("at most %d %s in a row"), emp->max_consecutive_limited,
+                              _(weekday_plurals[emp->limited_weekday]));
+    case ESC_MODEL_RULE_COMPENSATION:
+      if (emp->compensation_deadline != ESC_NONE)
+        return g_strdup_printf (_("a compensation day off within %d days of each holiday worked"),
+                                emp->compensation_deadline);
+      return g_strdup (_("the compensation days still owed"));
+    case ESC_MODEL_RULE_SEQUENCE:
+      return g_strdup (_("the forbidden shift sequences"));
+    case ESC_MODEL_RULE_MIN_REST:
+      {
+        g_autofree char *hours = format_hours (MAX (problem->min_rest_minutes, 0));
+
+        return g_strdup_printf (_("%s hours of rest between shifts"), hours);
+      }
+    case ESC_MODEL_RULE_MIN_HOURS:
+      {
+        g_autofree char *hours = format_hours (emp->min_minutes);
+
+        return g_strdup_printf (_("at least %s hours from %s to %s"), hours, first, last);
+      }
+    case ESC_MODEL_RULE_MAX_HOURS:
+      {
+        g_autofree char *hours = format_hours (emp->max_minutes);
+
+        return g_strdup_printf (_("at most %s hours from %s to %s"), hours, first, last);
+      }
+    case ESC_MODEL_RULE_MAX_REST_DAYS:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "at most %d day off",
+                                           "at most %d days off", emp->max_rest_days),
+                              emp->max_rest_days);
+    case ESC_MODEL_RULE_MIN_CONSECUTIVE_DAYS:
+      return g_strdup_printf (_("runs of at least %d working days"), emp->min_consecutive_days);
+    case ESC_MODEL_RULE_MIN_CONSECUTIVE_OFF:
+      return g_strdup_printf (_("runs of at least %d days off"), emp->min_consecutive_off);
+    case ESC_MODEL_RULE_MAX_WEEKENDS:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "at most %d worked weekend",
+                                           "at most %d worked weekends", emp->max_weekends),
+                              emp->max_weekends);
+    case ESC_MODEL_RULE_SHIFT_COUNT:
+      return g_strdup (_("the limits on shifts of each kind"));
+    case ESC_MODEL_N_RULES:
+    default:
+      break;
+    }
+  return g_strdup ("");
+}
+
+/* "a", "a and b", "a, b and c". */
+static char *
+join_phrases (GPtrArray *phrases)
+{
+  char *text;
+
+  if (phrases->len == 0)
+    return g_strdup ("");
+  text = g_strdup (g_ptr_array_index (phrases, 0));
+  for (guint i = 1; i < phrases->len; i++)
+    {
+      char *next;
+
+      if (i + 1 == phrases->len)
+        next = g_strdup_printf (_("%s and %s"), text, (char *) g_ptr_array_index (phrases, i));
+      else
+        next = g_strdup_printf (_("%s, %s"), text, (char *) g_ptr_array_index (phrases, i));
+      g_free (text);
+      text = next;
+    }
+  return text;
+}
+
+/* A model of employee @e alone, with only the hard rules (as @modes say); solved for
+ * feasibility, or for the least slack when some family is elastic. */
+static Result
+solve_rules (Run                    *run,
+             int                     group,
+             int                     e,
+             const EscModelRuleMode *modes,
+             GArray                **violations)
+{
+  EscModelSpec spec = { 0 };
+  EscModel *model;
+  g_autofree double *x = NULL;
+  gboolean elastic = FALSE;
+  Solve s = { 0 };
+  Result result;
+
+  spec.group = group;
+  spec.employees = &e;
+  spec.n_employees = 1;
+  spec.rules_only = TRUE;
+  for (int r = 0; r < ESC_MODEL_N_RULES; r++)
+    {
+      spec.rule_mode[r] = modes[r];
+      if (modes[r] == ESC_MODEL_RULE_ELASTIC)
+        elastic = TRUE;
+    }
+
+  model = esc_model_new (run->problem, &spec);
+  if (elastic)
+    esc_model_set_elastic_objective (model);
+  x = esc_model_new_vector (model);
+
+  s.run = run;
+  s.level = -1;
+  s.model = model;
+  s.scale = 1.0;
+  s.deadline = g_get_monotonic_time () + (gint64) (AUX_SOLVE_SECONDS * G_USEC_PER_SEC);
+  result = solve_mip (&s, FALSE, x, FALSE);
+  if (violations != NULL && (result == RESULT_OPTIMAL || result == RESULT_FEASIBLE))
+    *violations = esc_model_get_violations (model, x);
+
+  esc_model_free (model);
+  return result;
+}
+
+/* Finds a smallest set of rule families that cannot hold together for employee @e (a
+ * deletion filter over the families), then the rows of the first of them that must
+ * break when the others hold, and says so. */
+static void
+explain_employee (Run       *run,
+                  int        group,
+                  int        e,
+                  GPtrArray *reasons)
+{
+  EscProblem *problem = run->problem;
+  const EscProblemEmployee *emp = esc_problem_get_employee (problem, e);
+  EscModelRuleMode modes[ESC_MODEL_N_RULES] = { 0 };
+  gboolean present[ESC_MODEL_N_RULES] = { 0 };
+  EscModelRule primary = ESC_MODEL_N_RULES;
+  g_autoptr(GArray) violations = NULL;
+  g_autoptr(GPtrArray) limits = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *others = NULL;
+
+  {
+    EscModelSpec spec = { 0 };
+    EscModel *model;
+
+    spec.group = group;
+    spec.employees = &e;
+    spec.n_employees = 1;
+    spec.rules_only = TRUE;
+    model = esc_model_new (problem, &spec);
+    for (int r = 0; r < ESC_MODEL_N_RULES; r++)
+      {
+        present[r] = esc_model_count_rule_rows (model, r) > 0;
+        modes[r] = present[r] ? ESC_MODEL_RULE_HARD : ESC_MODEL_RULE_OFF;
+      }
+    esc_model_free (model);
+  }
+
+  if (solve_rules (run, group, e, modes, NULL) != RESULT_INFEASIBLE)
+    return;
+
+  /* Deletion filter: the limits first, so that what the employee is owed stays. */
+  for (int i = G_N_ELEMENTS (primary_order) - 1; i >= 0; i--)
+    {
+      EscModelRule r = primary_order[i];
+
+      if (!present[r] || is_cancelled (run))
+        continue;
+      modes[r] = ESC_MODEL_RULE_OFF;
+      if (solve_rules (run, group, e, modes, NULL) != RESULT_INFEASIBLE)
+        modes[r] = ESC_MODEL_RULE_HARD;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (primary_order); i++)
+    if (modes[primary_order[i]] == ESC_MODEL_RULE_HARD)
+      {
+        if (primary == ESC_MODEL_N_RULES)
+          primary = primary_order[i];
+        else
+          g_ptr_array_add (limits, describe_limit (problem, emp, primary_order[i]));
+      }
+
+  if (primary == ESC_MODEL_N_RULES)
+    {
+      g_ptr_array_add (reasons,
+                       g_strdup_printf (_("%s: no schedule fits their work patterns"), emp->id));
+      return;
+    }
+
+  modes[primary] = ESC_MODEL_RULE_ELASTIC;
+  solve_rules (run, group, e, modes, &violations);
+  others = join_phrases (limits);
+
+  for (guint i = 0; violations != NULL && i < MIN (violations->len, MAX_REASONS_PER_EMPLOYEE); i++)
+    {
+      g_autofree char *what = describe_violation (problem,
+                                                  &g_array_index (violations, EscModelViolation, i));
+
+      if (limits->len > 0)
+        g_ptr_array_add (reasons, g_strdup_printf (_("%s: %s with %s"), emp->id, what, others));
+      else
+        g_ptr_array_add (reasons,
+                         g_strdup_printf (_("%s: %s with the days and shifts they may work (leave, bans, patterns and days with demand)"),
+                                          emp->id, what));
+    }
+  if (violations == NULL || violations->len == 0)
+    {
+      g_autofree char *rule = describe_limit (problem, emp, primary);
+
+      g_ptr_array_add (limits, g_steal_pointer (&rule));
+      g_clear_pointer (&others, g_free);
+      others = join_phrases (limits);
+      g_ptr_array_add (reasons, g_strdup_printf (_("%s: no schedule keeps %s"), emp->id, others));
+    }
+}
+
+/* The greedy start */
+
+typedef enum
+{
+  GREEDY_OK,
+  GREEDY_INFEASIBLE,
+  GREEDY_INCOMPLETE,
+} GreedyResult;
+
+/* Each employee in turn optimises @level with the employees before them fixed (a
+ * sequence of tiny MIPs), in @partial, published row by row. @infeasible receives the
+ * employees that cannot be scheduled under the hard rules at all. */
+static GreedyResult
+greedy_start (Run                     *run,
+              GroupState              *gs,
+              const EscObjectiveLevel *level,
+              gint64                   deadline,
+              EscSchedule             *partial,
+              GArray                  *infeasible)
+{
+  const EscProblemGroup *group = g_ptr_array_index (run->problem->groups, gs->group);
+  guint n = group->employees->len;
+  gboolean incomplete = FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      int e = g_array_index (group->employees, int, i);
+      EscModelSpec spec = { 0 };
+      EscModel *model;
+      g_autofree double *x = NULL;
+      Solve s = { 0 };
+      gint64 now = g_get_monotonic_time ();
+      gint64 share = MAX ((deadline - now) / (gint64) (n - i), 2 * G_USEC_PER_SEC);
+      Result result;
+
+      if (is_cancelled (run))
+        return GREEDY_INCOMPLETE;
+
+      spec.group = gs->group;
+      spec.employees = &e;
+      spec.n_employees = 1;
+      spec.fixed = partial;
+      model = esc_model_new (run->problem, &spec);
+      s.scale = esc_model_set_objective (model, level);
+      x = esc_model_new_vector (model);
+
+      s.run = run;
+      s.level = -1;
+      s.model = model;
+      s.deadline = now + share;
+      result = solve_mip (&s, FALSE, x, FALSE);
+      switch (result)
+        {
+        case RESULT_OPTIMAL:
+        case RESULT_FEASIBLE:
+          esc_model_vector_to_schedule (model, x, partial);
+          publish_rows (gs, partial, i, i + 1);
+          break;
+        case RESULT_INFEASIBLE:
+          g_array_append_val (infeasible, e);
+          break;
+        case RESULT_UNKNOWN:
+        default:
+          incomplete = TRUE;
+          break;
+        }
+      esc_model_free (model);
+      report_progress (run, FALSE);
+    }
+
+  if (infeasible->len > 0)
+    return GREEDY_INFEASIBLE;
+  return incomplete ? GREEDY_INCOMPLETE : GREEDY_OK;
+}
+
+/* One group */
+
+static void
+sanitize_name (GString    *out,
+               const char *name)
+{
+  for (const char *p = name; *p != '\0'; p++)
+    g_string_append_c (out, g_ascii_isalnum (*p) || *p == '-' || *p == '_' || *p == '.'
+                            ? *p : '_');
+}
+
+static void
+write_mps (Run      *run,
+           EscModel *model,
+           int       group,
+           guint     level)
+{
+  const EscProblemGroup *g = g_ptr_array_index (run->problem->groups, group);
+  g_autoptr(GString) name = g_string_new (NULL);
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (run->mps_dir == NULL)
+    return;
+  sanitize_name (name, g_ptr_array_index (run->problem->store_ids, g->store));
+  g_string_append_c (name, '-');
+  sanitize_name (name, g_ptr_array_index (run->problem->role_ids, g->role));
+  g_string_append_printf (name, "-phase%u.mps", level + 1);
+  path = g_build_filename (run->mps_dir, name->str, NULL);
+  if (!esc_model_write_mps (model, path, &error))
+    g_warning ("%s", error->message);
+}
+
+static void
+explain_group (Run        *run,
+               GroupState *gs,
+               GArray     *employees)
+{
+  g_mutex_lock (&run->mutex);
+  gs->infeasible = TRUE;
+  g_array_append_vals (gs->infeasible_employees, employees->data, employees->len);
+  g_mutex_unlock (&run->mutex);
+
+  for (guint i = 0; i < employees->len && !is_cancelled (run); i++)
+    {
+      int e = g_array_index (employees, int, i);
+      g_autoptr(GPtrArray) reasons = g_ptr_array_new_with_free_func (g_free);
+
+      if (i < MAX_EXPLAINED_EMPLOYEES)
+        explain_employee (run, gs->group, e, reasons);
+      if (reasons->len == 0)
+        g_ptr_array_add (reasons, g_strdup_printf (_("%s: no schedule meets all of their hard rules"),
+                                                   esc_problem_get_employee (run->problem, e)->id));
+      g_mutex_lock (&run->mutex);
+      for (guint r = 0; r < reasons->len; r++)
+        g_ptr_array_add (gs->reasons, g_strdup (g_ptr_array_index (reasons, r)));
+      g_mutex_unlock (&run->mutex);
+    }
+}
+
+static void
+run_group (Run        *run,
+           GroupState *gs,
+           gint64      group_deadline)
+{
+  EscProblem *problem = run->problem;
+  const EscProblemGroup *group = g_ptr_array_index (problem->groups, gs->group);
+  EscModelSpec spec = { 0 };
+  EscModel *model = NULL;
+  g_autoptr(EscSchedule) partial = esc_schedule_new (problem);
+  g_autoptr(EscSchedule) work = esc_schedule_new (problem);
+  g_autoptr(GArray) infeasible = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autofree double *best = NULL;
+  gboolean have = FALSE;
+  GreedyResult greedy;
+  gint64 phase_deadline, now;
+  double greedy_seconds;
+
+  g_mutex_lock (&run->mutex);
+  gs->phase = 0;
+  g_mutex_unlock (&run->mutex);
+  now = g_get_monotonic_time ();
+  phase_deadline = now + (group_deadline - now) / (gint64) run->n_levels;
+
+  greedy = greedy_start (run, gs, run->levels[0], phase_deadline, partial, infeasible);
+  greedy_seconds = (g_get_monotonic_time () - now) / (double) G_USEC_PER_SEC;
+  if (greedy == GREEDY_INFEASIBLE)
+    {
+      /* The other employees keep their legal greedy schedules (published). */
+      explain_group (run, gs, infeasible);
+      return;
+    }
+  if (greedy == GREEDY_INCOMPLETE && is_cancelled (run))
+    return;
+
+  spec.group = gs->group;
+  now = g_get_monotonic_time ();
+  model = esc_model_new (problem, &spec);
+  best = esc_model_new_vector (model);
+  g_debug ("group %d: %u employees, greedy start %.3f s, model of %d columns and %d rows "
+           "built in %.3f s", gs->group, group->employees->len, greedy_seconds,
+           esc_model_get_n_cols (model), glp_get_num_rows (esc_model_get_prob (model)),
+           (g_get_monotonic_time () - now) / (double) G_USEC_PER_SEC);
+  if (greedy == GREEDY_OK)
+    {
+      have = esc_model_vector_from_schedule (model, partial, best);
+      if (!have)
+        g_warning ("The greedy schedule of group %d does not fit the group model", gs->group);
+    }
+
+  for (guint k = 0; k < run->n_levels && !is_cancelled (run) && esc_model_is_alive (model); k++)
+    {
+      const EscObjectiveLevel *level = run->levels[k];
+      gint64 phase_start = g_get_monotonic_time ();
+      Solve s = { 0 };
+      Result result;
+      double value;
+
+      g_mutex_lock (&run->mutex);
+      gs->phase = (int) k;
+      if (have)
+        gs->value[k] = esc_model_level_value (model, level, best);
+      g_mutex_unlock (&run->mutex);
+      report_progress (run, TRUE);
+      if (k > 0)
+        phase_deadline = phase_start + (group_deadline - phase_start) / (gint64) (run->n_levels - k);
+
+      if (have && esc_model_level_is_constant (model, level))
+        {
+          g_mutex_lock (&run->mutex);
+          gs->bound[k] = gs->value[k];
+          gs->proven[k] = TRUE;
+          g_mutex_unlock (&run->mutex);
+          continue;
+        }
+
+      s.run = run;
+      s.gs = gs;
+      s.work = work;
+      s.level = (int) k;
+      s.model = model;
+      s.scale = esc_model_set_objective (model, level);
+      s.deadline = MAX (phase_deadline, phase_start + 1000);
+      s.wait = run->wait;
+      write_mps (run, model, gs->group, k);
+
+      result = solve_mip (&s, k > 0, best, have);
+      g_mutex_lock (&run->mutex);
+      gs->seconds[k] += (g_get_monotonic_time () - phase_start) / (double) G_USEC_PER_SEC;
+      g_mutex_unlock (&run->mutex);
+      g_debug ("group %d, phase %u (%s): %s, value %g, bound %g, %.3f s (LP %.3f s)%s%s%s",
+               gs->group, k, level->text,
+               result == RESULT_OPTIMAL ? "optimal" : result == RESULT_FEASIBLE ? "feasible"
+               : result == RESULT_INFEASIBLE ? "infeasible" : "unknown",
+               s.has_incumbent ? s.incumbent / s.scale : NAN, s.bound / s.scale,
+               (g_get_monotonic_time () - phase_start) / (double) G_USEC_PER_SEC,
+               s.lp_seconds, s.timed_out ? ", time limit" : "",
+               s.waited ? ", improvement wait" : "", s.cancelled ? ", cancelled" : "");
+
+      if (result == RESULT_INFEASIBLE && !have)
+        {
+          /* The greedy start did not settle it (a time limit): find who. */
+          g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (int));
+
+          g_array_append_vals (all, group->employees->data, group->employees->len);
+          explain_group (run, gs, all);
+          break;
+        }
+      if (result == RESULT_UNKNOWN || result == RESULT_INFEASIBLE)
+        break;
+      have = TRUE;
+      publish_vector (gs, model, best, work);
+
+      value = esc_model_level_value (model, level, best);
+      g_mutex_lock (&run->mutex);
+      gs->value[k] = value;
+      gs->proven[k] = result == RESULT_OPTIMAL;
+      gs->bound[k] = result == RESULT_OPTIMAL ? value
+                     : isinf (s.bound) ? NAN : MIN (s.bound / s.scale, value);
+      g_mutex_unlock (&run->mutex);
+
+      if (k + 1 < run->n_levels && esc_model_is_alive (model))
+        esc_model_add_level_bound (model, level, value);
+    }
+
+  if (have)
+    {
+      g_mutex_lock (&run->mutex);
+      for (guint k = 0; k < run->n_levels; k++)
+        {
+          gs->value[k] = esc_model_level_value (model, run->levels[k], best);
+          /* A later phase may have improved this level (its row allows it) up to the
+           * bound found for it: then it is proven too. */
+          if (!gs->proven[k] && !isnan (gs->bound[k]) &&
+              gs->value[k] <= gs->bound[k] + 1e-9 * MAX (1.0, fabs (gs->bound[k])))
+            gs->proven[k] = TRUE;
+          if (gs->proven[k])
+            gs->bound[k] = gs->value[k];
+          else if (!isnan (gs->bound[k]))
+            gs->bound[k] = MIN (gs->bound[k], gs->value[k]);
+        }
+      g_mutex_unlock (&run->mutex);
+    }
+  esc_model_free (model);
+}
+
+static void
+solve_group_cb (gpointer data,
+                gpointer user_data)
+{
+  GroupState *gs = data;
+  Run *run = gs->run;
+  gint64 now, group_deadline;
+  guint waiting;
+  gboolean stopped;
+
+  glp_term_out (GLP_OFF);
+
+  g_mutex_lock (&run->mutex);
+  gs->started = TRUE;
+  waiting = run->n_groups - run->n_started;  /* this one and those not yet started */
+  run->n_started++;
+  g_mutex_unlock (&run->mutex);
+
+  /* A fair share of the time left: the groups not yet started share it with the
+   * running ones, n_threads at a time. */
+  now = g_get_monotonic_time ();
+  group_deadline = run->deadline;
+  if (waiting > run->n_threads && run->deadline > now)
+    group_deadline = now + (gint64) ((run->deadline - now) * ((double) run->n_threads / waiting));
+
+  if (!is_cancelled (run))
+    run_group (run, gs, group_deadline);
+  stopped = is_cancelled (run);
+
+  g_mutex_lock (&run->mutex);
+  gs->stopped = stopped;
+  gs->done = TRUE;
+  run->n_done++;
+  g_cond_broadcast (&run->cond);
+  g_mutex_unlock (&run->mutex);
+  report_progress (run, TRUE);
+
+  /* GLPK's environment of this (pool) thread; every model of this task is freed. */
+  esc_model_release_thread_glpk ();
+  run_unref (run);
+}
+
+static int
+compare_groups (gconstpointer a,
+                gconstpointer b)
+{
+  const GroupState *x = *(GroupState * const *) a;
+  const GroupState *y = *(GroupState * const *) b;
+
+  if (x->weight != y->weight)
+    return x->weight > y->weight ? -1 : 1;
+  return (x->index > y->index) - (x->index < y->index);
+}
+
+/* Public API */
+
+/* The result, from the groups' snapshots (under run->mutex). */
+static EscSchedule *
+collect_schedule (Run      *run,
+                  gboolean  cancelled)
+{
+  EscProblem *problem = run->problem;
+  EscSchedule *schedule = esc_schedule_new (problem);
+  gboolean any_infeasible = FALSE, groups_complete = TRUE, all_proven;
+
+  for (guint g = 0; g < run->n_groups; g++)
+    {
+      GroupState *gs = &run->groups[g];
+      const EscProblemGroup *group = g_ptr_array_index (problem->groups, gs->group);
+
+      if (gs->has_best)
+        for (guint i = 0; i < group->employees->len; i++)
+          {
+            int e = g_array_index (group->employees, int, i);
+
+            for (int d = 0; d < problem->n_days; d++)
+              {
+                gsize cell = (gsize) i * problem->n_days + d;
+
+                esc_schedule_set_choice (schedule, e, d, gs->best_choice[cell]);
+                esc_schedule_set_compensation (schedule, e, d, gs->best_compensation[cell]);
+              }
+          }
+      if (gs->infeasible)
+        {
+          any_infeasible = TRUE;
+          for (guint i = 0; i < gs->reasons->len; i++)
+            g_ptr_array_add (schedule->reasons, g_strdup (g_ptr_array_index (gs->reasons, i)));
+          /* Stopped before the explanation. */
+          for (guint i = gs->reasons->len; i < gs->infeasible_employees->len; i++)
+            g_ptr_array_add (schedule->reasons,
+                             g_strdup_printf (_("%s: no schedule meets all of their hard rules"),
+                                              esc_problem_get_employee (problem,
+                                                g_array_index (gs->infeasible_employees, int, i))->id));
+        }
+      if (!gs->done || gs->stopped || (!gs->has_best && gs->n_employees > 0))
+        groups_complete = FALSE;
+    }
+
+  /* Statistics per phase: the value of the schedule returned (as esc-evaluate.h scores
+   * it, to minimise), the sum of the groups' bounds. */
+  all_proven = groups_complete;
+  if (run->report_phases)
+    for (guint k = 0; k < run->n_levels; k++)
+      {
+        EscPhaseStats *stats = esc_phase_stats_new (run->levels[k]->text);
+        double value = esc_evaluate_level (schedule, run->levels[k]);
+        double bound = 0.0, seconds = 0.0;
+        gboolean proven = !any_infeasible, bound_known = TRUE;
+
+        for (guint g = 0; g < run->n_groups; g++)
+          {
+            const GroupState *gs = &run->groups[g];
+
+            seconds += gs->seconds[k];
+            if (!gs->done || gs->stopped || !gs->proven[k])
+              proven = FALSE;
+            if (isnan (gs->bound[k]))
+              bound_known = FALSE;
+            else
+              bound += gs->bound[k];
+          }
+        if (!groups_complete)
+          proven = FALSE;
+        stats->value = value;
+        stats->bound = proven ? value : bound_known ? MIN (bound, value) : NAN;
+        stats->gap = proven ? 0.0
+                     : isnan (stats->bound) ? NAN
+                     : fabs (value - stats->bound) < 1e-9 ? 0.0
+                     : fabs (value - stats->bound) / (fabs (value) + DBL_EPSILON);
+        stats->seconds = seconds;
+        stats->proven_optimal = proven;
+        all_proven &= proven;
+        g_ptr_array_add (schedule->phases, stats);
+      }
+  else
+    for (guint g = 0; g < run->n_groups; g++)
+      all_proven &= run->groups[g].proven[0];
+
+  if (any_infeasible)
+    schedule->status = ESC_SCHEDULE_INFEASIBLE;
+  else if (cancelled)
+    schedule->status = ESC_SCHEDULE_CANCELLED;
+  else if (all_proven)
+    schedule->status = ESC_SCHEDULE_OPTIMAL;
+  else
+    schedule->status = ESC_SCHEDULE_FEASIBLE;
+  schedule->seconds = (g_get_monotonic_time () - run->t0) / (double) G_USEC_PER_SEC;
+  return schedule;
+}
+
+EscSchedule *
+esc_solver_solve (EscProblem              *problem,
+                  const EscSolverOptions  *options,
+                  EscSolverProgressFunc    progress_func,
+                  gpointer                 progress_data,
+                  GCancellable            *cancellable,
+                  GError                 **error)
+{
+  EscSolverOptions defaults = { 0 };
+  Run *run;
+  g_autoptr(GPtrArray) order = g_ptr_array_new ();
+  GThreadPool *pool = NULL;
+  double time_limit, wait;
+  gboolean cancelled;
+  EscSchedule *schedule;
+
+  g_return_val_if_fail (problem != NULL, NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (options == NULL)
+    options = &defaults;
+
+  run = g_new0 (Run, 1);
+  g_atomic_ref_count_init (&run->ref_count);
+  run->problem = esc_problem_ref (problem);
+  run->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
+  run->stop = g_cancellable_new ();
+  run->t0 = g_get_monotonic_time ();
+  time_limit = options->time_limit > 0 ? options->time_limit : problem->max_seconds;
+  if (!(time_limit > 0))
+    time_limit = 60.0;
+  run->deadline = run->t0 + (gint64) (time_limit * G_USEC_PER_SEC);
+  wait = options->improvement_wait > 0 ? options->improvement_wait : problem->improvement_wait;
+  run->wait = wait > 0 ? (gint64) (wait * G_USEC_PER_SEC) : 0;
+  run->mps_dir = g_strdup (options->write_mps_dir);
+  run->progress_func = progress_func;
+  run->progress_data = progress_data;
+  run->last_progress = G_MININT64 / 2;
+  g_mutex_init (&run->mutex);
+  g_cond_init (&run->cond);
+  g_mutex_init (&run->progress_mutex);
+
+  if (problem->levels != NULL && problem->levels->len > 0)
+    {
+      run->n_levels = problem->levels->len;
+      run->levels = g_new (const EscObjectiveLevel *, run->n_levels);
+      for (guint k = 0; k < run->n_levels; k++)
+        run->levels[k] = g_ptr_array_index (problem->levels, k);
+      run->report_phases = TRUE;
+    }
+  else
+    {
+      run->n_levels = 1;
+      run->levels = g_new (const EscObjectiveLevel *, 1);
+      run->levels[0] = &zero_level;
+      run->report_phases = FALSE;
+    }
+
+  if (run->mps_dir != NULL && g_mkdir_with_parents (run->mps_dir, 0755) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   _("Could not create the folder “%s”: %s"), run->mps_dir, g_strerror (saved));
+      run_unref (run);
+      return NULL;
+    }
+
+  run->n_groups = problem->groups->len;
+  run->groups = g_new0 (GroupState, MAX (run->n_groups, 1));
+  for (guint g = 0; g < run->n_groups; g++)
+    {
+      GroupState *gs = &run->groups[g];
+      const EscProblemGroup *group = g_ptr_array_index (problem->groups, g);
+      gsize n_cells = (gsize) group->employees->len * problem->n_days;
+
+      gs->run = run;
+      gs->index = g;
+      gs->group = (int) g;
+      gs->n_employees = group->employees->len;
+      gs->phase = -1;
+      gs->value = g_new (double, run->n_levels);
+      gs->bound = g_new (double, run->n_levels);
+      gs->proven = g_new0 (gboolean, run->n_levels);
+      gs->seconds = g_new0 (double, run->n_levels);
+      gs->reasons = g_ptr_array_new_with_free_func (g_free);
+      gs->infeasible_employees = g_array_new (FALSE, FALSE, sizeof (int));
+      gs->best_choice = g_new (int, MAX (n_cells, 1));
+      gs->best_compensation = g_new0 (gboolean, MAX (n_cells, 1));
+      for (gsize i = 0; i < n_cells; i++)
+        gs->best_choice[i] = ESC_NONE;
+      for (guint k = 0; k < run->n_levels; k++)
+        gs->value[k] = gs->bound[k] = NAN;
+      for (guint i = 0; i < group->employees->len; i++)
+        {
+          const EscProblemEmployee *emp = esc_problem_get_employee (
+            problem, g_array_index (group->employees, int, i));
+
+          gs->weight += emp->day_offset[problem->n_days] - emp->day_offset[0];
+        }
+      g_ptr_array_add (order, gs);
+    }
+  g_ptr_array_sort (order, compare_groups);
+
+  run->n_threads = options->n_threads > 0 ? options->n_threads : g_get_num_processors ();
+  run->n_threads = CLAMP (run->n_threads, 1, MAX (run->n_groups, 1));
+
+  if (run->n_groups > 0)
+    {
+      pool = g_thread_pool_new (solve_group_cb, NULL, (int) run->n_threads, FALSE, error);
+      if (pool == NULL)
+        {
+          run_unref (run);
+          return NULL;
+        }
+      for (guint i = 0; i < order->len; i++)
+        {
+          GroupState *gs = g_ptr_array_index (order, i);
+
+          run_ref (run);
+          g_thread_pool_push (pool, gs, NULL);
+        }
+    }
+
+  /* Wait for the groups; on cancel or at the time limit, tell them to stop, give them a
+   * moment to publish, and return what they published, whatever GLPK is doing. */
+  g_mutex_lock (&run->mutex);
+  while (run->n_done < run->n_groups)
+    {
+      gint64 now = g_get_monotonic_time ();
+
+      if (g_cancellable_is_cancelled (cancellable) || now >= run->deadline + DEADLINE_GRACE)
+        break;
+      g_cond_wait_until (&run->cond, &run->mutex,
+                         MIN (now + POLL_INTERVAL, run->deadline + DEADLINE_GRACE));
+    }
+  if (run->n_done < run->n_groups)
+    {
+      gint64 grace_end = g_get_monotonic_time () + CANCEL_GRACE;
+
+      g_mutex_unlock (&run->mutex);
+      g_cancellable_cancel (run->stop);
+      g_mutex_lock (&run->mutex);
+      while (run->n_done < run->n_groups &&
+             g_cond_wait_until (&run->cond, &run->mutex, grace_end))
+        ;
+    }
+  cancelled = g_cancellable_is_cancelled (cancellable);
+  schedule = collect_schedule (run, cancelled);
+  g_mutex_unlock (&run->mutex);
+
+  /* A last report (all groups done, unless stopped), then no progress after this point:
+   * the caller may free its data. */
+  report_progress (run, TRUE);
+  g_mutex_lock (&run->progress_mutex);
+  run->returned = TRUE;
+  g_mutex_unlock (&run->progress_mutex);
+
+  /* Groups not started yet still run, see the stop and return at once (each holds a
+   * reference to the run). */
+  if (pool != NULL)
+    g_thread_pool_free (pool, FALSE, FALSE);
+  run_unref (run);
+
+  return schedule;
+}
+
+/* Asynchronous solve: the latest progress waits in AsyncData; at most one idle source
+ * is pending on the caller's main context to deliver it. */
+
+typedef struct
+{
+  gatomicrefcount ref_count;
+  GMutex mutex;
+  EscProblem *problem;
+  EscSolverOptions options;
+  char *mps_dir;
+  GMainContext *context;
+  EscSolverProgressFunc progress_func;
+  gpointer progress_data;
+  GDestroyNotify progress_destroy;
+  GAsyncReadyCallback callback;
+  gpointer user_data;
+  EscSolverProgress latest;
+  gboolean pending;
+  gboolean done;
+} AsyncData;
+
+static AsyncData *
+async_data_ref (AsyncData *data)
+{
+  g_atomic_ref_count_inc (&data->ref_count);
+  return data;
+}
+
+static void
+async_data_unref (gpointer user_data)
+{
+  AsyncData *data = user_data;
+
+  if (!g_atomic_ref_count_dec (&data->ref_count))
+    return;
+  /* Normally destroyed by solve_task_done_cb already, on the main context. */
+  if (data->progress_destroy != NULL)
+    data->progress_destroy (data->progress_data);
+  g_clear_pointer (&data->problem, esc_problem_unref);
+  g_clear_pointer (&data->context, g_main_context_unref);
+  g_free (data->mps_dir);
+  g_mutex_clear (&data->mutex);
+  g_free (data);
+}
+
+static gboolean
+deliver_progress_cb (gpointer user_data)
+{
+  AsyncData *data = user_data;
+  EscSolverProgress progress;
+  gboolean done;
+
+  g_mutex_lock (&data->mutex);
+  data->pending = FALSE;
+  progress = data->latest;
+  done = data->done;
+  g_mutex_unlock (&data->mutex);
+
+  if (!done && data->progress_func != NULL)
+    data->progress_func (&progress, data->progress_data);
+  return G_SOURCE_REMOVE;
+}
+
+/* On the worker threads: keep the latest; schedule a delivery unless one is pending. */
+static void
+async_progress_cb (const EscSolverProgress *progress,
+                   gpointer                 user_data)
+{
+  AsyncData *data = user_data;
+
+  g_mutex_lock (&data->mutex);
+  data->latest = *progress;
+  if (!data->pending && !data->done)
+    {
+      GSource *source = g_idle_source_new ();
+
+      data->pending = TRUE;
+      g_source_set_priority (source, G_PRIORITY_DEFAULT);
+      g_source_set_callback (source, deliver_progress_cb, async_data_ref (data),
+                             async_data_unref);
+      g_source_set_static_name (source, "[escala] solver progress");
+      g_source_attach (source, data->context);
+      g_source_unref (source);
+    }
+  g_mutex_unlock (&data->mutex);
+}
+
+static void
+solve_thread_cb (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  AsyncData *data = task_data;
+  g_autoptr(GError) error = NULL;
+  EscSchedule *schedule;
+
+  schedule = esc_solver_solve (data->problem, &data->options,
+                               data->progress_func != NULL ? async_progress_cb : NULL, data,
+                               cancellable, &error);
+  if (schedule == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, schedule, (GDestroyNotify) esc_schedule_unref);
+}
+
+static void
+solve_task_done_cb (GObject      *source_object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  AsyncData *data = user_data;
+
+  g_mutex_lock (&data->mutex);
+  data->done = TRUE;
+  g_mutex_unlock (&data->mutex);
+
+  if (data->callback != NULL)
+    data->callback (source_object, result, data->user_data);
+  if (data->progress_destroy != NULL)
+    {
+      GDestroyNotify destroy = data->progress_destroy;
+
+      data->progress_destroy = NULL;
+      destroy (data->progress_data);
+    }
+  async_data_unref (data);
+}
+
+void
+esc_solver_solve_async (EscProblem              *problem,
+                        const EscSolverOptions  *options,
+                        GCancellable            *cancellable,
+                        EscSolverProgressFunc    progress_func,
+                        gpointer                 progress_data,
+                        GDestroyNotify           progress_destroy,
+                        GAsyncReadyCallback      callback,
+                        gpointer                 user_data)
+{
+  AsyncData *data;
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (problem != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  data = g_new0 (AsyncData, 1);
+  g_atomic_ref_count_init (&data->ref_count);
+  g_mutex_init (&data->mutex);
+  data->problem = esc_problem_ref (problem);
+  if (options != NULL)
+    data->options = *options;
+  data->mps_dir = g_strdup (data->options.write_mps_dir);
+  data->options.write_mps_dir = data->mps_dir;
+  data->context = g_main_context_ref_thread_default ();
+  data->progress_func = progress_func;
+  data->progress_data = progress_data;
+  data->progress_destroy = progress_destroy;
+  data->callback = callback;
+  data->user_data = user_data;
+
+  /* One reference for the completion callback, one for the task data. */
+  task = g_task_new (NULL, cancellable, solve_task_done_cb, data);
+  g_task_set_source_tag (task, esc_solver_solve_async);
+  g_task_set_name (task, "[escala] solve");
+  g_task_set_check_cancellable (task, FALSE);
+  g_task_set_task_data (task, async_data_ref (data), async_data_unref);
+  g_task_run_in_thread (task, solve_thread_cb);
+}
+
+EscSchedule *
+esc_solver_solve_finish (GAsyncResult  *result,
+                         GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == esc_solver_solve_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
