@@ -36,22 +36,50 @@ typedef struct
   EscSchedule *schedule;
   GError *error;
   gboolean verbose;
+  guint last_phase;       /* G_MAXUINT before the first line */
+  double last_incumbent;
+  double last_print;      /* elapsed seconds of the last line */
 } SolveRun;
+
+static char *
+format_value (double value)
+{
+  return isnan (value) ? g_strdup ("–") : g_strdup_printf ("%g", value);
+}
 
 static void
 progress_cb (const EscSolverProgress *progress,
              gpointer                 user_data)
 {
   SolveRun *run = user_data;
+  g_autofree char *incumbent = NULL;
+  g_autofree char *bound = NULL;
+  g_autofree char *gap = NULL;
+  gboolean same_value;
 
   if (!run->verbose)
     return;
-  /* TRANSLATORS: progress line: phase 2/7 working_days: best -42, bound -40, gap 5%, 3.2 s */
-  g_printerr (_("phase %u/%u %s: best %g, bound %g, gap %.2f%%, groups %u/%u, %.1f s\n"),
+  /* A line when the phase changes, or when the best value improved and half a second
+   * passed: enough to follow, not a flood. */
+  same_value = progress->incumbent == run->last_incumbent ||
+               (isnan (progress->incumbent) && isnan (run->last_incumbent));
+  if (progress->phase == run->last_phase &&
+      (same_value || progress->elapsed - run->last_print < 0.5) &&
+      progress->groups_done < progress->n_groups)
+    return;
+  run->last_phase = progress->phase;
+  run->last_incumbent = progress->incumbent;
+  run->last_print = progress->elapsed;
+
+  incumbent = format_value (progress->incumbent);
+  bound = format_value (progress->bound);
+  gap = isnan (progress->gap) ? g_strdup ("–") : g_strdup_printf ("%.2f%%", progress->gap * 100.0);
+  /* TRANSLATORS: progress line: phase 2/7 working_days: best -42, bound -40, gap 5%,
+   * groups 3/6, 3.2 s */
+  g_printerr (_("phase %u/%u %s: best %s, bound %s, gap %s, groups %u/%u, %.1f s\n"),
               progress->phase + 1, progress->n_phases, progress->objective,
-              progress->incumbent, progress->bound,
-              isnan (progress->gap) ? NAN : progress->gap * 100.0,
-              progress->groups_done, progress->n_groups, progress->elapsed);
+              incumbent, bound, gap, progress->groups_done, progress->n_groups,
+              progress->elapsed);
 }
 
 static void
@@ -256,6 +284,8 @@ esc_cli_solve (const EscCliCommand *command,
   run.loop = loop;
   run.cancellable = cancellable;
   run.verbose = !quiet;
+  run.last_phase = G_MAXUINT;
+  run.last_incumbent = NAN;
   sigint = g_unix_signal_add (SIGINT, interrupted_cb, &run);
   esc_solver_solve_async (problem, &options, cancellable, progress_cb, &run, NULL,
                           solve_finished_cb, &run);
