@@ -23,8 +23,10 @@ typedef enum
 typedef struct
 {
   char *objective;          /* the level as written */
-  double value;             /* achieved, in the objective's own sense (not negated) */
-  double bound;             /* best bound known, NAN when none */
+  double value;             /* achieved: for a level of one objective in that objective's
+                               own sense (not negated, unweighted); for a weighted sum of
+                               several, the value that was minimised */
+  double bound;             /* best bound known in the same sense, NAN when none */
   double gap;               /* relative gap, 0 when proven, NAN when no bound */
   double seconds;
   gboolean proven_optimal;

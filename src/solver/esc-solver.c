@@ -1374,7 +1374,31 @@ compare_groups (gconstpointer a,
   return (x->index > y->index) - (x->index < y->index);
 }
 
-/* Public API */
+/* A level of one objective reports in that objective's own sense (preferences met:
+ * 10, not -10; hours in minutes as evaluated); a weighted sum of several stays the
+ * value that was minimised. The gap is a ratio and does not change. */
+static void
+to_objective_sense (const EscObjectiveLevel *level,
+                    EscPhaseStats           *stats)
+{
+  int single = -1;
+  double factor;
+
+  for (int o = 0; o < ESC_N_OBJECTIVES; o++)
+    if (level->weight[o] != 0)
+      {
+        if (single >= 0)
+          return;
+        single = o;
+      }
+  if (single < 0)
+    return;
+  factor = (esc_objective_is_maximised (single) ? -1.0 : 1.0) / level->weight[single];
+  stats->value *= factor;
+  stats->bound *= factor;
+  if (stats->value == 0)
+    stats->value = 0;  /* no "-0" in outputs */
+}
 
 /* The result, from the groups' snapshots (under run->mutex). */
 static EscSchedule *
@@ -1452,6 +1476,7 @@ collect_schedule (Run      *run,
                      : fabs (value - stats->bound) / (fabs (value) + DBL_EPSILON);
         stats->seconds = seconds;
         stats->proven_optimal = proven;
+        to_objective_sense (run->levels[k], stats);
         all_proven &= proven;
         g_ptr_array_add (schedule->phases, stats);
       }
@@ -1470,6 +1495,8 @@ collect_schedule (Run      *run,
   schedule->seconds = (g_get_monotonic_time () - run->t0) / (double) G_USEC_PER_SEC;
   return schedule;
 }
+
+/* Public API */
 
 EscSchedule *
 esc_solver_solve (EscProblem              *problem,
