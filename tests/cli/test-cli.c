@@ -96,6 +96,153 @@ assert_matches (const char *text,
     g_error ("“%s” not found in:\n%s", pattern, text);
 }
 
+static char *
+make_temp_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("escala-cli-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+static JsonObject *
+load_json_object (JsonParser *parser,
+                  const char *path)
+{
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  return json_node_get_object (json_parser_get_root (parser));
+}
+
+/* Solve a copy of the sample (20 s at most), store it, re-check it, then break a rule
+ * by hand and see check find it. */
+static void
+test_solve_and_check_sample (void)
+{
+  g_auto(Run) run = { 0 };
+  g_auto(Run) check = { 0 };
+  g_auto(Run) broken = { 0 };
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *project_path = g_build_filename (dir, "loja.escala", NULL);
+  g_autofree char *out = g_build_filename (dir, "out", NULL);
+  g_autofree char *allocations = g_build_filename (out, "allocations.csv", NULL);
+  g_autofree char *summary = g_build_filename (out, "summary.json", NULL);
+  g_autofree char *csv = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EscProject) project = NULL;
+  g_autofree char *contents = NULL;
+  JsonObject *root, *totals;
+  JsonArray *phases;
+  EscTable *table;
+  EscRow *work = NULL;
+
+  g_assert_true (g_file_get_contents (get_sample_path (), &contents, NULL, NULL));
+  g_assert_true (g_file_set_contents (project_path, contents, -1, NULL));
+
+  run_cli (&run, "solve", project_path, "--output", out, "--time-limit", "20", "--save", "-q", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  assert_matches (run.out, "^Status: (optimal|feasible)$");
+  g_assert_null (strstr (run.err, "rule broken"));
+
+  g_assert_true (g_file_get_contents (allocations, &csv, NULL, NULL));
+  g_assert_true (g_str_has_prefix (csv, "task,start,finish,resource,store,type,role,shift,date,net_hours"));
+  assert_matches (csv, "^E001@2026-12-0[7-9],2026-12-0[7-9] 10:00,2026-12-0[7-9] 18:00,E001,LJ01,allocation,GERENTE,10:00 - 18:00,2026-12-0[7-9],07:00,\r$");
+  assert_matches (csv, ",extra,GERENTE,");
+
+  root = load_json_object (parser, summary);
+  g_assert_true (g_strv_contains ((const char *[]) { "optimal", "feasible", NULL },
+                                  json_object_get_string_member (root, "status")));
+  phases = json_object_get_array_member (root, "phases");
+  g_assert_cmpuint (json_array_get_length (phases), ==, 7);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (phases, 0),
+                                                  "objective"), ==, "demand_fulfillment");
+  totals = json_object_get_object_member (root, "totals");
+  g_assert_cmpfloat (json_object_get_double_member (totals, "hours"), >, 1000);
+  g_assert_true (json_object_has_member (totals, "unmet_staff_minutes"));
+
+  run_cli (&check, "check", project_path, NULL);
+  g_assert_cmpint (check.status, ==, 0);
+
+  /* E004 is on leave from 14/12/2026 to 20/12/2026: put a shift of hers on the 15th. */
+  project = esc_project_file_load (project_path, &error);
+  g_assert_no_error (error);
+  table = esc_project_get_table (project, ESC_TABLE_ALLOCATION);
+  for (guint i = 0; i < esc_table_get_n_rows (table) && work == NULL; i++)
+    {
+      EscRow *row = esc_table_get_row (table, i);
+
+      if (g_str_equal (esc_row_get (row, ESC_ALLOCATION_RESOURCE), "E004") &&
+          g_str_equal (esc_row_get (row, ESC_ALLOCATION_TYPE), "allocation"))
+        work = row;
+    }
+  g_assert_nonnull (work);
+  esc_row_set (work, ESC_ALLOCATION_DATE, "2026-12-15");
+  g_assert_true (esc_project_file_save (project, project_path, &error));
+  g_assert_no_error (error);
+
+  run_cli (&broken, "check", project_path, NULL);
+  g_assert_cmpint (broken.status, ==, 1);
+  assert_matches (broken.err, "E004.*2026-12-15");
+}
+
+/* The classic roster: coverage met, min_hours and preferences proven optimal. */
+static void
+test_solve_roster (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *out = g_build_filename (dir, "out", NULL);
+  g_autofree char *summary = g_build_filename (out, "summary.json", NULL);
+  g_autofree char *roster = g_build_filename (g_getenv ("ESC_SHARED_DATA"), "roster_small.json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *root;
+  JsonArray *phases;
+
+  if (!g_file_test (roster, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("roster_small.json is not there");
+      return;
+    }
+  run_cli (&run, "solve", roster, "--output", out, "-q", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  root = load_json_object (parser, summary);
+  phases = json_object_get_array_member (root, "phases");
+  g_assert_cmpuint (json_array_get_length (phases), ==, 3);
+  g_assert_cmpfloat (json_object_get_double_member (json_array_get_object_element (phases, 0), "value"), ==, 0);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (phases, 1), "objective"), ==, "min_hours");
+  g_assert_cmpfloat (json_object_get_double_member (json_object_get_object_member (root, "totals"),
+                                                    "unmet_staff_minutes"), ==, 0);
+}
+
+/* Two resources with the same name stay two people; the second is NAME#2. */
+static void
+test_solve_roster_duplicate (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "dup.json", NULL);
+  g_autofree char *out = g_build_filename (dir, "out", NULL);
+  g_autofree char *allocations = g_build_filename (out, "allocations.csv", NULL);
+  g_autofree char *csv = NULL;
+  const char *json =
+    "{ \"num_days\": 2, \"resources\": [\"ana\", \"bia\", \"ana\"],"
+    "  \"shifts\": [\"Day\"], \"shifts_hours\": [8], \"min_working_hours\": 8,"
+    "  \"max_resting\": 1, \"non_sequential_shifts\": [], \"banned_shifts\": [],"
+    "  \"required_resources\": { \"Day\": [3, 3] }, \"resources_preferences\": [] }";
+
+  g_assert_true (g_file_set_contents (path, json, -1, NULL));
+  run_cli (&run, "solve", path, "--output", out, "-q", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  assert_matches (run.err, "warning: .*“ana”.*“ana#2”");
+  g_assert_true (g_file_get_contents (allocations, &csv, NULL, NULL));
+  assert_matches (csv, "^ana#2@2024-01-01,");
+  assert_matches (csv, "^ana@2024-01-01,");
+}
+
 static void
 test_validate_sample (void)
 {
@@ -333,6 +480,9 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/validate/garbage-file", test_validate_garbage_file);
   g_test_add_func ("/cli/validate/usage-errors", test_validate_usage);
   g_test_add_func ("/cli/info/counts", test_info_counts);
+  g_test_add_func ("/cli/solve/sample-save-and-check", test_solve_and_check_sample);
+  g_test_add_func ("/cli/solve/classic-roster", test_solve_roster);
+  g_test_add_func ("/cli/solve/roster-duplicate-names", test_solve_roster_duplicate);
   g_test_add_func ("/cli/info/json", test_info_json);
   g_test_add_func ("/cli/info/unreadable", test_info_unreadable);
   g_test_add_func ("/cli/help", test_help);
