@@ -204,6 +204,14 @@ static const EscColumn result_columns[] = {
   { COL ("value", N_("Value"), N_("Value of the figure"), ESC_COLUMN_TEXT) },
 };
 
+static const EscColumn audit_columns[] = {
+  { COL ("time", N_("Time"), N_("When the change was made, ISO 8601"), ESC_COLUMN_TEXT), .required = TRUE },
+  { COL ("user", N_("User"), N_("Who made it: the computer account's name"), ESC_COLUMN_TEXT) },
+  { COL ("action", N_("Change"), N_("What changed, as the undo menu says it"), ESC_COLUMN_TEXT), .required = TRUE },
+  { COL ("table", N_("Table"), N_("Key of the table changed"), ESC_COLUMN_TEXT) },
+  { COL ("employee", N_("Employee"), N_("Employee concerned, when one row of one employee changed"), ESC_COLUMN_TEXT) },
+};
+
 #define TABLE(i, k, s, t, r, cols) \
   [i] = { .id = i, .key = k, .sheet = s, .title = t, .row_title = r, .columns = cols, \
           .n_columns = G_N_ELEMENTS (cols) }
@@ -228,6 +236,7 @@ static EscTableSchema tables[ESC_N_TABLES] = {
   TABLE (ESC_TABLE_ALLOCATION, "allocation", "Allocations", N_("Schedule"), N_("Allocation"), allocation_columns),
   TABLE (ESC_TABLE_PHASE, "phase", "Summary", N_("Solve phases"), N_("Phase"), phase_columns),
   TABLE (ESC_TABLE_RESULT, "result", "Result", N_("Result"), N_("Figure"), result_columns),
+  TABLE (ESC_TABLE_AUDIT, "audit", "AuditLog", N_("Audit log"), N_("Audit entry"), audit_columns),
 };
 
 static const EscParameterDef parameters[] = {

@@ -34,6 +34,7 @@ typedef enum
   ESC_TABLE_ALLOCATION,          /* the current schedule: work, compensation, extra */
   ESC_TABLE_PHASE,               /* the current schedule: statistics per objective level */
   ESC_TABLE_RESULT,              /* the current schedule: status and figures, key/value */
+  ESC_TABLE_AUDIT,               /* the audit log: who changed what when (esc-audit.h) */
   ESC_N_TABLES
 } EscTableId;
 
@@ -142,6 +143,8 @@ enum { ESC_ALLOCATION_TASK, ESC_ALLOCATION_START, ESC_ALLOCATION_FINISH,
 enum { ESC_PHASE_OBJECTIVE, ESC_PHASE_VALUE, ESC_PHASE_BOUND, ESC_PHASE_GAP,
        ESC_PHASE_SECONDS, ESC_PHASE_PROVEN_OPTIMAL, ESC_PHASE_N_COLUMNS };
 enum { ESC_RESULT_KEY, ESC_RESULT_VALUE, ESC_RESULT_N_COLUMNS };
+enum { ESC_AUDIT_TIME, ESC_AUDIT_USER, ESC_AUDIT_ACTION, ESC_AUDIT_TABLE, ESC_AUDIT_EMPLOYEE,
+       ESC_AUDIT_N_COLUMNS };
 
 /* Allocation types (ESC_ALLOCATION_TYPE), as in scheduling.md section 5. */
 #define ESC_ALLOCATION_TYPE_WORK         "allocation"

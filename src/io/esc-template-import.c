@@ -266,6 +266,7 @@ static const SheetDef sheet_defs[] = {
   { ESC_TABLE_ALLOCATION, FALSE, "Allocation|Schedule|Alocações" },
   { ESC_TABLE_PHASE, FALSE, "Phases|Fases" },
   { ESC_TABLE_RESULT, FALSE, "Results|Resultado" },
+  { ESC_TABLE_AUDIT, FALSE, "Audit|Audit log|Auditoria|Registro de alterações" },
 };
 
 typedef struct

@@ -33,14 +33,23 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/esc-audit.h"
 #include "core/esc-validate.h"
+#include "esc-audit-page.h"
 #include "esc-holiday-page.h"
 #include "esc-leave-page.h"
 #include "esc-main-window.h"
+#include "esc-overview-page.h"
 #include "esc-parameters-page.h"
 #include "esc-schedule-page.h"
 #include "esc-sidebar-row.h"
+#include "esc-solve-panel.h"
 #include "io/esc-project-file.h"
+#include "io/esc-results-export.h"
+#include "io/esc-template-export.h"
+#include "io/esc-template-import.h"
+#include "solver/esc-schedule-output.h"
+#include "solver/esc-solver.h"
 
 /* Validation waits this long after the last change. */
 #define VALIDATE_DELAY_MS 300
@@ -56,6 +65,8 @@ typedef enum
   PAGE_LEAVE,
   PAGE_PARAMETERS,
   PAGE_SCHEDULE,
+  PAGE_OVERVIEW,
+  PAGE_AUDIT,
 } PageKind;
 
 typedef struct
@@ -86,6 +97,8 @@ static const PageInfo pages[] = {
   { "move", PAGE_GRID, ESC_TABLE_MOVE, NULL, NULL },
   { "parameters", PAGE_PARAMETERS, ESC_TABLE_PARAMETER, N_("Parameters"), N_("Planning") },
   { "schedule", PAGE_SCHEDULE, ESC_TABLE_ALLOCATION, N_("Schedule"), NULL },
+  { "overview", PAGE_OVERVIEW, ESC_TABLE_RESULT, N_("Overview"), NULL },
+  { "audit", PAGE_AUDIT, ESC_TABLE_AUDIT, N_("Audit log"), N_("History") },
 };
 
 #define N_PAGES G_N_ELEMENTS (pages)
@@ -111,6 +124,7 @@ struct _EscMainWindow
   GtkStack *page_stack;
   GtkButton *undo_button;
   GtkButton *redo_button;
+  AdwBin *header_solve_slot;
 
   GSettings *settings;          /* NULL when the schema is not installed */
   GMenu *recent_menu;
@@ -130,10 +144,25 @@ struct _EscMainWindow
   gboolean close_after_save;
   GPtrArray *pending_recovery;  /* EscRecoveryFile still to offer */
   GHashTable *disabled_actions; /* names of the window's actions switched off */
+
+  EscAudit *audit;              /* logs the project's changes to its Audit table */
+  /* The solve running (see solve_action_cb), and a finished one waiting for a choice. */
+  GCancellable *solve_cancellable;
+  GtkWidget *solve_panel;       /* EscSolvePanel above the Schedule page */
+  GtkWidget *header_panel;      /* compact EscSolvePanel in the header bar */
+  EscSchedule *stale_schedule;  /* computed on an older version of the project */
+  char *last_solve_message;     /* the last toast about a solve (tests) */
+  /* Import */
+  char *import_path;
+  gboolean importing;
 };
 
 static void save_as (EscMainWindow *self);
 static void offer_next_recovery (EscMainWindow *self);
+static void cancel_solve (EscMainWindow *self);
+static void set_stale_schedule (EscMainWindow *self, EscSchedule *schedule, const char *message);
+static void show_page_index (EscMainWindow *self, guint index);
+static void update_actions (EscMainWindow *self);
 
 G_DEFINE_FINAL_TYPE (EscMainWindow, esc_main_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -372,10 +401,13 @@ update_actions (EscMainWindow *self)
   set_action_enabled (self, "win.add-row", has_grid);
   set_action_enabled (self, "win.delete-rows", has_grid);
   set_action_enabled (self, "win.duplicate-rows", has_grid);
-  /* Import and export arrive with issue 5, solving with the solver. */
-  set_action_enabled (self, "win.import", FALSE);
-  set_action_enabled (self, "win.export", FALSE);
-  set_action_enabled (self, "win.solve", FALSE);
+  set_action_enabled (self, "win.import", !self->importing);
+  set_action_enabled (self, "win.export", self->project != NULL);
+  /* One solve at a time: Solve is off while one runs (Cancel stops it). */
+  set_action_enabled (self, "win.solve", self->project != NULL && self->solve_cancellable == NULL);
+  set_action_enabled (self, "win.cancel-solve", self->solve_cancellable != NULL);
+  set_action_enabled (self, "win.adopt-schedule", self->stale_schedule != NULL);
+  set_action_enabled (self, "win.discard-schedule", self->stale_schedule != NULL);
 
   /* TRANSLATORS: the Undo button's tooltip: "Undo Edit Employees row 3, … (Ctrl+Z)" */
   undo_tip = undo_label != NULL ? g_strdup_printf (_("Undo %s (Ctrl+Z)"), undo_label)
@@ -411,6 +443,8 @@ update_counts (EscMainWindow *self)
 
       if (pages[i].kind == PAGE_LEAVE)
         count = count_employees_on_leave (self);
+      else if (pages[i].kind == PAGE_OVERVIEW)
+        count = -1;
       else
         count = esc_table_get_n_rows (esc_project_get_table (self->project, pages[i].table));
       esc_sidebar_row_set_count (self->rows[i], count);
@@ -544,6 +578,16 @@ ensure_page (EscMainWindow *self,
       break;
     case PAGE_SCHEDULE:
       page = esc_schedule_page_new (self->project);
+      if (self->solve_panel != NULL)
+        esc_schedule_page_set_progress_widget (ESC_SCHEDULE_PAGE (page), self->solve_panel);
+      if (self->stale_schedule != NULL)
+        esc_schedule_page_set_stale (ESC_SCHEDULE_PAGE (page), self->last_solve_message);
+      break;
+    case PAGE_OVERVIEW:
+      page = esc_overview_page_new (self->project);
+      break;
+    case PAGE_AUDIT:
+      page = esc_audit_page_new (self->project);
       break;
     default:
       g_return_val_if_reached (NULL);
@@ -839,7 +883,12 @@ set_project (EscMainWindow *self,
       if (self->project != NULL && !esc_project_get_modified (self->project) &&
           self->recovery_key != NULL)
         esc_recovery_remove (self->recovery_key);
+      cancel_solve (self);
+      set_stale_schedule (self, NULL, NULL);
+      g_clear_object (&self->audit);
       g_set_object (&self->project, project);
+      if (project != NULL)
+        self->audit = esc_audit_new (project);
       g_clear_pointer (&self->diagnostics, g_ptr_array_unref);
       g_clear_handle_id (&self->validate_id, g_source_remove);
       g_clear_handle_id (&self->autosave_id, g_source_remove);
@@ -1159,16 +1208,629 @@ redo_action_cb (GtkWidget  *widget,
   esc_project_redo (self->project);
 }
 
+/* Solving
+ *
+ * win.solve compiles the project (errors: a dialog listing them, and the sheet of the
+ * first is shown) and runs esc_solver_solve_async() with a GCancellable. While it runs,
+ * Solve is disabled (one solve at a time; Cancel stops it), a progress panel sits above
+ * the Schedule page and a compact one in the header bar, and the project stays
+ * editable. When it ends:
+ * - optimal or feasible, on the version of the project it was computed from: the
+ *   schedule is adopted as one undoable command (esc_schedule_output_store) and a toast
+ *   gives the status and the unmet staff-hours;
+ * - the project changed meanwhile: nothing is adopted; the toast and the Schedule page
+ *   say "computed on an older version of the project" and offer Adopt Anyway / Discard;
+ * - infeasible: a dialog lists the reasons, nothing changes;
+ * - cancelled (by Cancel, or the window closing or showing another project): the
+ *   result is dropped and nothing changes, a toast says so. */
+
+typedef struct
+{
+  EscMainWindow *window;  /* weak: NULL once the window is gone */
+  GCancellable *cancellable;
+} SolveProgressData;
+
 static void
-not_yet_action_cb (GtkWidget  *widget,
+solve_progress_data_free (gpointer data)
+{
+  SolveProgressData *d = data;
+
+  g_clear_weak_pointer (&d->window);
+  g_clear_object (&d->cancellable);
+  g_free (d);
+}
+
+static void
+solve_progress_cb (const EscSolverProgress *progress,
+                   gpointer                 user_data)
+{
+  SolveProgressData *d = user_data;
+
+  if (d->window == NULL || d->window->solve_cancellable != d->cancellable)
+    return;
+  if (d->window->solve_panel != NULL)
+    esc_solve_panel_set_progress (ESC_SOLVE_PANEL (d->window->solve_panel), progress);
+  if (d->window->header_panel != NULL)
+    esc_solve_panel_set_progress (ESC_SOLVE_PANEL (d->window->header_panel), progress);
+}
+
+static EscSchedulePage *
+schedule_page (EscMainWindow *self)
+{
+  for (guint i = 0; i < N_PAGES; i++)
+    if (pages[i].kind == PAGE_SCHEDULE && self->page_widgets[i] != NULL)
+      return ESC_SCHEDULE_PAGE (self->page_widgets[i]);
+  return NULL;
+}
+
+static void
+show_solve_panels (EscMainWindow *self,
+                   gboolean       show)
+{
+  EscSchedulePage *page = schedule_page (self);
+
+  if (show)
+    {
+      self->solve_panel = g_object_ref_sink (esc_solve_panel_new (FALSE));
+      self->header_panel = esc_solve_panel_new (TRUE);
+      adw_bin_set_child (self->header_solve_slot, self->header_panel);
+      gtk_widget_set_visible (GTK_WIDGET (self->header_solve_slot), TRUE);
+      if (page != NULL)
+        esc_schedule_page_set_progress_widget (page, self->solve_panel);
+    }
+  else
+    {
+      if (page != NULL)
+        esc_schedule_page_set_progress_widget (page, NULL);
+      g_clear_object (&self->solve_panel);
+      self->header_panel = NULL;
+      adw_bin_set_child (self->header_solve_slot, NULL);
+      gtk_widget_set_visible (GTK_WIDGET (self->header_solve_slot), FALSE);
+    }
+}
+
+static void
+cancel_solve (EscMainWindow *self)
+{
+  if (self->solve_cancellable == NULL)
+    return;
+  g_cancellable_cancel (self->solve_cancellable);
+  g_clear_object (&self->solve_cancellable);
+  show_solve_panels (self, FALSE);
+}
+
+static void
+set_solve_message (EscMainWindow *self,
+                   const char    *message,
+                   const char    *button_label,
+                   const char    *action)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  g_free (self->last_solve_message);
+  self->last_solve_message = g_strdup (message);
+  adw_toast_set_timeout (toast, 8);
+  if (button_label != NULL)
+    {
+      adw_toast_set_button_label (toast, button_label);
+      adw_toast_set_action_name (toast, action);
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+set_stale_schedule (EscMainWindow *self,
+                    EscSchedule   *schedule,
+                    const char    *message)
+{
+  EscSchedulePage *page = schedule_page (self);
+
+  g_clear_pointer (&self->stale_schedule, esc_schedule_unref);
+  if (schedule != NULL)
+    self->stale_schedule = esc_schedule_ref (schedule);
+  if (page != NULL)
+    esc_schedule_page_set_stale (page, schedule != NULL ? message : NULL);
+  update_actions (self);
+}
+
+/* "Schedule optimal: 12.5 staff-hours of demand unmet" */
+static char *
+describe_schedule (EscSchedule *schedule)
+{
+  double unmet_hours = esc_schedule_output_unmet_minutes (schedule) / 60.0;
+  const char *status = esc_schedule_status_to_string (schedule->status);
+
+  if (unmet_hours < 0.05)
+    /* TRANSLATORS: a toast after solving; %s is the status (optimal, feasible) */
+    return g_strdup_printf (_("Schedule %s: all demand covered"), status);
+  /* TRANSLATORS: a toast after solving: "Schedule optimal: 12.5 staff-hours of demand unmet" */
+  return g_strdup_printf (_("Schedule %s: %.1f staff-hours of demand unmet"), status,
+                          unmet_hours);
+}
+
+static void
+adopt_schedule (EscMainWindow *self,
+                EscSchedule   *schedule)
+{
+  g_autofree char *message = describe_schedule (schedule);
+
+  esc_project_execute (self->project, esc_schedule_output_store (schedule, self->project));
+  set_solve_message (self, message, NULL, NULL);
+}
+
+static void
+show_reasons_dialog (EscMainWindow *self,
+                     EscSchedule   *schedule)
+{
+  g_autoptr(GString) body = g_string_new (_("The rules conflict: no schedule can respect them all."));
+
+  for (guint i = 0; schedule->reasons != NULL && i < schedule->reasons->len; i++)
+    g_string_append_printf (body, "\n• %s", (const char *) g_ptr_array_index (schedule->reasons, i));
+  show_error_dialog (self, _("No Schedule Possible"), body->str);
+}
+
+static void
+solve_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(EscMainWindow) self = user_data;
+  g_autoptr(GCancellable) cancellable = g_object_ref (g_task_get_cancellable (G_TASK (result)));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EscSchedule) schedule = esc_solver_solve_finish (result, &error);
+
+  if (self->solve_cancellable != cancellable)
+    return;  /* cancelled and dropped (the window moved on) */
+  g_clear_object (&self->solve_cancellable);
+  show_solve_panels (self, FALSE);
+  update_actions (self);
+
+  if (schedule == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+          g_error_matches (error, ESC_SOLVER_ERROR, ESC_SOLVER_ERROR_CANCELLED))
+        set_solve_message (self, _("Solve cancelled; the schedule was not changed"), NULL, NULL);
+      else if (g_error_matches (error, ESC_SOLVER_ERROR, ESC_SOLVER_ERROR_INFEASIBLE))
+        show_error_dialog (self, _("No Schedule Possible"), error->message);
+      else
+        show_error_dialog (self, _("Solving Failed"), error->message);
+      return;
+    }
+
+  switch (schedule->status)
+    {
+    case ESC_SCHEDULE_CANCELLED:
+      set_solve_message (self, _("Solve cancelled; the schedule was not changed"), NULL, NULL);
+      return;
+    case ESC_SCHEDULE_INFEASIBLE:
+      set_solve_message (self, _("No schedule possible: the rules conflict"), NULL, NULL);
+      show_reasons_dialog (self, schedule);
+      return;
+    default:
+      break;
+    }
+
+  if (schedule->problem->generation != esc_project_get_generation (self->project))
+    {
+      g_autofree char *summary = describe_schedule (schedule);
+      g_autofree char *message = NULL;
+
+      /* TRANSLATORS: %s is "Schedule optimal: 12.5 staff-hours of demand unmet" */
+      message = g_strdup_printf (_("%s, computed on an older version of the project"), summary);
+      set_stale_schedule (self, schedule, message);
+      set_solve_message (self, message, _("_Adopt"), "win.adopt-schedule");
+      return;
+    }
+  adopt_schedule (self, schedule);
+}
+
+/* Shows the sheet of the first error among @diagnostics. */
+static void
+show_first_problem (EscMainWindow *self,
+                    GPtrArray     *diagnostics)
+{
+  for (guint i = 0; diagnostics != NULL && i < diagnostics->len; i++)
+    {
+      const EscDiagnostic *d = g_ptr_array_index (diagnostics, i);
+
+      if (d->severity != ESC_SEVERITY_ERROR)
+        continue;
+      for (guint p = 0; p < N_PAGES; p++)
+        if (diagnostic_belongs_to (d, p))
+          {
+            show_page_index (self, p);
+            return;
+          }
+    }
+}
+
+static void
+solve_action_cb (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  EscMainWindow *self = ESC_MAIN_WINDOW (widget);
+  g_autoptr(EscProblem) problem = NULL;
+  g_autoptr(GError) error = NULL;
+  EscSolverOptions options = { 0 };
+  SolveProgressData *data;
+
+  if (self->project == NULL || self->solve_cancellable != NULL)
+    return;
+
+  problem = esc_problem_new_from_project (self->project, &error);
+  if (problem == NULL)
+    {
+      g_autoptr(GPtrArray) diagnostics = esc_validate_project (self->project);
+      g_autoptr(GString) body = g_string_new (error->message);
+      guint shown = 0;
+
+      for (guint i = 0; i < diagnostics->len && shown < 12; i++)
+        {
+          const EscDiagnostic *d = g_ptr_array_index (diagnostics, i);
+          g_autofree char *text = NULL;
+
+          if (d->severity != ESC_SEVERITY_ERROR)
+            continue;
+          text = esc_diagnostic_to_string (d);
+          g_string_append_printf (body, "\n• %s", text);
+          shown++;
+        }
+      show_error_dialog (self, _("The Project Has Errors"), body->str);
+      show_first_problem (self, diagnostics);
+      return;
+    }
+
+  set_stale_schedule (self, NULL, NULL);
+  self->solve_cancellable = g_cancellable_new ();
+  show_solve_panels (self, TRUE);
+  update_actions (self);
+
+  data = g_new0 (SolveProgressData, 1);
+  g_set_weak_pointer (&data->window, self);
+  data->cancellable = g_object_ref (self->solve_cancellable);
+  esc_solver_solve_async (problem, &options, self->solve_cancellable, solve_progress_cb, data,
+                          solve_progress_data_free, solve_done_cb, g_object_ref (self));
+}
+
+static void
+cancel_solve_action_cb (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  EscMainWindow *self = ESC_MAIN_WINDOW (widget);
+
+  if (self->solve_cancellable == NULL)
+    return;
+  cancel_solve (self);
+  update_actions (self);
+  set_solve_message (self, _("Solve cancelled; the schedule was not changed"), NULL, NULL);
+}
+
+static void
+adopt_action_cb (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  EscMainWindow *self = ESC_MAIN_WINDOW (widget);
+  g_autoptr(EscSchedule) schedule = NULL;
+
+  if (self->stale_schedule == NULL || self->project == NULL)
+    return;
+  schedule = esc_schedule_ref (self->stale_schedule);
+  set_stale_schedule (self, NULL, NULL);
+  adopt_schedule (self, schedule);
+}
+
+static void
+discard_action_cb (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
-  /* win.import, win.export (issue 5) and win.solve (the solver) are disabled until
-   * they land; the header bar already has their buttons. */
-  gtk_widget_error_bell (widget);
+  set_stale_schedule (ESC_MAIN_WINDOW (widget), NULL, NULL);
 }
 
+/* Import
+ *
+ * win.import (or an .xlsx dropped on the window) imports the workbook on a worker
+ * thread. Success: the imported tables replace the project's in one undoable command
+ * (into a new project when none is open) and a toast gives the counts. Failure: a
+ * dialog lists every problem, with "Import, Skipping N Rows" (the import again with
+ * skip_bad_rows) when skipping can help; Cancel changes nothing. */
+
+static void start_import (EscMainWindow *self, const char *path, gboolean skip_bad_rows);
+
+static void
+import_dialog_responded_cb (AdwMessageDialog *dialog,
+                            const char       *response,
+                            gpointer          user_data)
+{
+  EscMainWindow *self = ESC_MAIN_WINDOW (user_data);
+
+  if (g_strcmp0 (response, "skip") == 0 && self->import_path != NULL)
+    {
+      g_autofree char *path = g_strdup (self->import_path);
+
+      start_import (self, path, TRUE);
+    }
+}
+
+static void
+apply_import (EscMainWindow   *self,
+              EscImportResult *result)
+{
+  guint total = 0;
+  guint n_tables = 0;
+  g_autofree char *message = NULL;
+  g_autofree char *name = g_path_get_basename (self->import_path);
+
+  for (guint t = 0; t < ESC_N_TABLES; t++)
+    if (result->tables_read[t])
+      {
+        total += result->counts[t];
+        n_tables++;
+      }
+  if (self->project == NULL)
+    {
+      g_autoptr(EscProject) project = esc_project_new ();
+
+      esc_project_execute (project, esc_template_import_command (project, result->project));
+      g_autofree char *key = new_recovery_key ();
+
+      set_project (self, project, name, key);
+    }
+  else
+    esc_project_execute (self->project, esc_template_import_command (self->project,
+                                                                     result->project));
+  /* TRANSLATORS: a toast after an import: "Imported 412 rows in 9 sheets" */
+  message = g_strdup_printf (_("Imported %u rows in %u sheets"), total, n_tables);
+  if (result->n_skipped > 0)
+    {
+      g_autofree char *longer = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                              "%s, %u row skipped",
+                                                              "%s, %u rows skipped",
+                                                              result->n_skipped),
+                                                 message, result->n_skipped);
+
+      g_free (message);
+      message = g_steal_pointer (&longer);
+    }
+  show_toast (self, message);
+}
+
+static void
+import_done_cb (GObject      *source,
+                GAsyncResult *res,
+                gpointer      user_data)
+{
+  g_autoptr(EscMainWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EscImportResult) result = esc_template_import_finish (res, &error);
+  g_autoptr(GString) body = NULL;
+  GtkWidget *dialog;
+
+  self->importing = FALSE;
+  update_actions (self);
+  if (result == NULL)
+    {
+      show_error_dialog (self, _("Cannot Import the Workbook"), error->message);
+      return;
+    }
+  if (result->project != NULL)
+    {
+      apply_import (self, result);
+      return;
+    }
+
+  body = g_string_new (result->error != NULL ? result->error->message : "");
+  for (guint i = 0; i < result->problems->len; i++)
+    {
+      g_autofree char *text = esc_import_problem_to_string (g_ptr_array_index (result->problems, i));
+
+      g_string_append_printf (body, "\n• %s", text);
+    }
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("The Workbook Has Problems"), body->str);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"));
+  if (!result->fatal && result->n_bad_rows > 0)
+    {
+      g_autofree char *label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                             "_Import, Skipping %u Row",
+                                                             "_Import, Skipping %u Rows",
+                                                             result->n_bad_rows),
+                                                result->n_bad_rows);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "skip", label);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "skip",
+                                                  ADW_RESPONSE_SUGGESTED);
+    }
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (import_dialog_responded_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+start_import (EscMainWindow *self,
+              const char    *path,
+              gboolean       skip_bad_rows)
+{
+  EscImportOptions options = { .skip_bad_rows = skip_bad_rows };
+
+  if (self->importing)
+    return;
+  g_free (self->import_path);
+  self->import_path = g_strdup (path);
+  self->importing = TRUE;
+  update_actions (self);
+  esc_template_import_async (path, &options, NULL, import_done_cb, g_object_ref (self));
+}
+
+static void
+import_chooser_responded_cb (GtkNativeDialog *dialog,
+                             int              response,
+                             gpointer         user_data)
+{
+  EscMainWindow *self = ESC_MAIN_WINDOW (user_data);
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path != NULL)
+        start_import (self, path, FALSE);
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+import_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  EscMainWindow *self = ESC_MAIN_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Import a Workbook"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), NULL);
+  gtk_file_filter_set_name (filter, _("Excel workbooks"));
+  gtk_file_filter_add_suffix (filter, "xlsx");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (import_chooser_responded_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static gboolean
+drop_cb (EscMainWindow *self,
+         const GValue  *value,
+         double         x,
+         double         y)
+{
+  GFile *file = g_value_get_object (value);
+  g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+
+  if (path == NULL)
+    return FALSE;
+  if (g_str_has_suffix (path, ".escala"))
+    return esc_main_window_open_file (self, file, NULL);
+  {
+    g_autofree char *lower = g_utf8_strdown (path, -1);
+
+    if (!g_str_has_suffix (lower, ".xlsx"))
+      return FALSE;
+  }
+  start_import (self, path, FALSE);
+  return TRUE;
+}
+
+/* Export: the template (.xlsx) of the project, or the results workbook of its saved
+ * schedule when there is one (a choice dialog first). */
+
+static void
+export_chooser_responded_cb (GtkNativeDialog *dialog,
+                             int              response,
+                             gpointer         user_data)
+{
+  EscMainWindow *self = ESC_MAIN_WINDOW (user_data);
+  gboolean results = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "results"));
+
+  if (response == GTK_RESPONSE_ACCEPT && self->project != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+      gboolean ok;
+
+      if (results)
+        {
+          g_autoptr(EscSchedule) schedule = esc_results_load_saved_schedule (self->project, NULL,
+                                                                             &error);
+
+          ok = schedule != NULL &&
+               esc_results_export_workbook (schedule, self->project, path,
+                                            ESC_TEMPLATE_LANGUAGE_EN, &error);
+        }
+      else
+        ok = esc_template_export (self->project, path, ESC_TEMPLATE_LANGUAGE_EN, &error);
+      if (ok)
+        {
+          g_autofree char *name = g_path_get_basename (path);
+          /* TRANSLATORS: a toast: "Exported “week-49.xlsx”" */
+          g_autofree char *message = g_strdup_printf (_("Exported “%s”"), name);
+
+          show_toast (self, message);
+        }
+      else
+        show_error_dialog (self, _("Cannot Export"), error->message);
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+export_to (EscMainWindow *self,
+           gboolean       results)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+
+  chooser = gtk_file_chooser_native_new (results ? _("Export the Results")
+                                                 : _("Export the Template"),
+                                         GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), NULL);
+  gtk_file_filter_set_name (filter, _("Excel workbooks"));
+  gtk_file_filter_add_suffix (filter, "xlsx");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  name = g_strdup_printf ("%s%s.xlsx", self->display_name != NULL ? self->display_name : "escala",
+                          results ? _("-results") : "");
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_object_set_data (G_OBJECT (chooser), "results", GINT_TO_POINTER (results));
+  g_signal_connect_object (chooser, "response", G_CALLBACK (export_chooser_responded_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+export_choice_responded_cb (AdwMessageDialog *dialog,
+                            const char       *response,
+                            gpointer          user_data)
+{
+  EscMainWindow *self = ESC_MAIN_WINDOW (user_data);
+
+  if (g_strcmp0 (response, "template") == 0)
+    export_to (self, FALSE);
+  else if (g_strcmp0 (response, "results") == 0)
+    export_to (self, TRUE);
+}
+
+static void
+export_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  EscMainWindow *self = ESC_MAIN_WINDOW (widget);
+  GtkWidget *dialog;
+
+  if (self->project == NULL)
+    return;
+  if (esc_table_get_n_rows (esc_project_get_table (self->project, ESC_TABLE_ALLOCATION)) == 0)
+    {
+      export_to (self, FALSE);
+      return;
+    }
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Export"),
+                                   _("Export the project's data as the template workbook, or the schedule as the results workbook (roster, allocations, totals)."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "template", _("_Template"), "results", _("_Results"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "results",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "results");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (export_choice_responded_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
 static void
 grid_action_cb (GtkWidget  *widget,
                 const char *action_name,
@@ -1409,6 +2071,9 @@ esc_main_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->validate_id, g_source_remove);
   g_clear_handle_id (&self->autosave_id, g_source_remove);
+  cancel_solve (self);
+  g_clear_pointer (&self->stale_schedule, esc_schedule_unref);
+  g_clear_object (&self->audit);
   disconnect_project (self);
   memset (self->page_widgets, 0, sizeof self->page_widgets);
   memset (self->rows, 0, sizeof self->rows);
@@ -1430,6 +2095,8 @@ esc_main_window_finalize (GObject *object)
   g_clear_pointer (&self->display_name, g_free);
   g_clear_pointer (&self->recovery_key, g_free);
   g_clear_pointer (&self->disabled_actions, g_hash_table_unref);
+  g_clear_pointer (&self->last_solve_message, g_free);
+  g_clear_pointer (&self->import_path, g_free);
 
   G_OBJECT_CLASS (esc_main_window_parent_class)->finalize (object);
 }
@@ -1469,6 +2136,7 @@ esc_main_window_class_init (EscMainWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EscMainWindow, page_stack);
   gtk_widget_class_bind_template_child (widget_class, EscMainWindow, undo_button);
   gtk_widget_class_bind_template_child (widget_class, EscMainWindow, redo_button);
+  gtk_widget_class_bind_template_child (widget_class, EscMainWindow, header_solve_slot);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
@@ -1477,11 +2145,14 @@ esc_main_window_class_init (EscMainWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action_cb);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action_cb);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.import", NULL, not_yet_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.export", NULL, not_yet_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action_cb);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action_cb);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.solve", NULL, not_yet_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.solve", NULL, solve_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.cancel-solve", NULL, cancel_solve_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.adopt-schedule", NULL, adopt_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.discard-schedule", NULL, discard_action_cb);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, grid_action_cb);
   gtk_widget_class_install_action (widget_class, "win.add-row", NULL, grid_action_cb);
   gtk_widget_class_install_action (widget_class, "win.delete-rows", NULL, grid_action_cb);
@@ -1494,6 +2165,7 @@ esc_main_window_class_init (EscMainWindowClass *klass)
                                        "win.save-as", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.solve", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.redo", NULL);
@@ -1538,6 +2210,13 @@ esc_main_window_init (EscMainWindow *self)
     }
   gtk_list_box_set_header_func (self->sidebar_list, sidebar_header_cb, NULL, NULL);
 
+  {
+    GtkDropTarget *drop = gtk_drop_target_new (G_TYPE_FILE, GDK_ACTION_COPY);
+
+    g_signal_connect_object (drop, "drop", G_CALLBACK (drop_cb), self, G_CONNECT_SWAPPED);
+    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+  }
+
   self->settings = create_settings ();
   if (self->settings != NULL)
     {
@@ -1554,6 +2233,32 @@ esc_main_window_init (EscMainWindow *self)
 }
 
 /* Public API */
+
+void
+esc_main_window_import_file (EscMainWindow *self,
+                             const char    *path)
+{
+  g_return_if_fail (ESC_IS_MAIN_WINDOW (self));
+  g_return_if_fail (path != NULL);
+
+  start_import (self, path, FALSE);
+}
+
+gboolean
+esc_main_window_is_busy (EscMainWindow *self)
+{
+  g_return_val_if_fail (ESC_IS_MAIN_WINDOW (self), FALSE);
+
+  return self->solve_cancellable != NULL || self->importing;
+}
+
+const char *
+esc_main_window_get_solve_message (EscMainWindow *self)
+{
+  g_return_val_if_fail (ESC_IS_MAIN_WINDOW (self), NULL);
+
+  return self->last_solve_message;
+}
 
 EscMainWindow *
 esc_main_window_new (AdwApplication *application)

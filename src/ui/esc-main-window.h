@@ -77,4 +77,12 @@ gboolean       esc_main_window_save_png    (EscMainWindow  *self,
                                             const char     *path,
                                             GError        **error);
 
+/* Imports the workbook at @path as win.import does after its file chooser. */
+void           esc_main_window_import_file (EscMainWindow  *self,
+                                            const char     *path);
+/* TRUE while a solve or an import runs. */
+gboolean       esc_main_window_is_busy     (EscMainWindow  *self);
+/* The last toast about a solve ("Schedule optimal: …"), or NULL. */
+const char    *esc_main_window_get_solve_message (EscMainWindow *self);
+
 G_END_DECLS

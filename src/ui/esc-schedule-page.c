@@ -21,6 +21,9 @@ struct _EscSchedulePage
 
   /* template children */
   GtkRevealer *progress_revealer;
+  GtkRevealer *stale_revealer;
+  GtkLabel *stale_label;
+  GtkLabel *status_label;
   GtkStack *stack;
   AdwBin *table_slot;
 
@@ -38,6 +41,48 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static const char *
+result_value (EscSchedulePage *self,
+              const char      *key)
+{
+  EscRow *row = esc_table_find (esc_project_get_table (self->project, ESC_TABLE_RESULT), key);
+
+  return row != NULL ? esc_row_get (row, ESC_RESULT_VALUE) : NULL;
+}
+
+/* The status line: "Optimal · solved 2026-12-01 10:20 · 28 days from 2026-12-07 ·
+ * 12.5 staff-hours of demand unmet". */
+static void
+update_status (EscSchedulePage *self)
+{
+  const char *status = result_value (self, "status");
+  const char *solved_at = result_value (self, "solved_at");
+  const char *unmet = result_value (self, "unmet_staff_minutes");
+  const char *start = result_value (self, "start_date");
+  const char *days = result_value (self, "days");
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (status == NULL || *status == '\0')
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->status_label), FALSE);
+      return;
+    }
+  /* TRANSLATORS: the Schedule page's status line starts with the solve's status */
+  g_string_append_printf (text, _("Status: %s"), status);
+  if (solved_at != NULL && *solved_at != '\0')
+    /* TRANSLATORS: part of the status line: when the schedule was computed */
+    g_string_append_printf (text, _(" · solved %s"), solved_at);
+  if (start != NULL && days != NULL && *start != '\0')
+    /* TRANSLATORS: part of the status line: "28 days from 2026-12-07" */
+    g_string_append_printf (text, _(" · %s days from %s"), days, start);
+  if (unmet != NULL && *unmet != '\0')
+    /* TRANSLATORS: part of the status line: demand not covered, in staff-hours */
+    g_string_append_printf (text, _(" · %.1f staff-hours of demand unmet"),
+                            g_ascii_strtod (unmet, NULL) / 60);
+  gtk_label_set_text (self->status_label, text->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->status_label), TRUE);
+}
+
 static void
 update_page (EscSchedulePage *self)
 {
@@ -45,6 +90,7 @@ update_page (EscSchedulePage *self)
 
   gtk_stack_set_visible_child_name (self->stack, esc_table_get_n_rows (table) > 0 ? "table"
                                                                                   : "empty");
+  update_status (self);
 }
 
 static void
@@ -63,6 +109,9 @@ esc_schedule_page_constructed (GObject *object)
   self->table_view = ESC_TABLE_VIEW (esc_table_view_new (self->project, ESC_TABLE_ALLOCATION));
   adw_bin_set_child (self->table_slot, GTK_WIDGET (self->table_view));
   g_signal_connect_object (esc_project_get_table (self->project, ESC_TABLE_ALLOCATION),
+                           "items-changed", G_CALLBACK (allocations_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (esc_project_get_table (self->project, ESC_TABLE_RESULT),
                            "items-changed", G_CALLBACK (allocations_changed_cb), self,
                            G_CONNECT_SWAPPED);
   update_page (self);
@@ -141,6 +190,9 @@ esc_schedule_page_class_init (EscSchedulePageClass *klass)
                                                "/io/github/escala/Escala/ui/esc-schedule-page.ui");
   gtk_widget_class_bind_template_child (widget_class, EscSchedulePage, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, EscSchedulePage, stack);
+  gtk_widget_class_bind_template_child (widget_class, EscSchedulePage, stale_revealer);
+  gtk_widget_class_bind_template_child (widget_class, EscSchedulePage, stale_label);
+  gtk_widget_class_bind_template_child (widget_class, EscSchedulePage, status_label);
   gtk_widget_class_bind_template_child (widget_class, EscSchedulePage, table_slot);
 }
 
@@ -175,4 +227,33 @@ esc_schedule_page_set_progress_widget (EscSchedulePage *self,
   if (widget != NULL)
     gtk_revealer_set_child (self->progress_revealer, widget);
   gtk_revealer_set_reveal_child (self->progress_revealer, widget != NULL);
+}
+
+void
+esc_schedule_page_set_stale (EscSchedulePage *self,
+                             const char      *message)
+{
+  g_return_if_fail (ESC_IS_SCHEDULE_PAGE (self));
+
+  if (message != NULL)
+    gtk_label_set_text (self->stale_label, message);
+  gtk_revealer_set_reveal_child (self->stale_revealer, message != NULL);
+}
+
+const char *
+esc_schedule_page_get_stale (EscSchedulePage *self)
+{
+  g_return_val_if_fail (ESC_IS_SCHEDULE_PAGE (self), NULL);
+
+  return gtk_revealer_get_reveal_child (self->stale_revealer)
+         ? gtk_label_get_text (self->stale_label) : NULL;
+}
+
+const char *
+esc_schedule_page_get_status (EscSchedulePage *self)
+{
+  g_return_val_if_fail (ESC_IS_SCHEDULE_PAGE (self), NULL);
+
+  return gtk_widget_get_visible (GTK_WIDGET (self->status_label))
+         ? gtk_label_get_text (self->status_label) : NULL;
 }

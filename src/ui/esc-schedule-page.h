@@ -21,4 +21,13 @@ EscTableView *esc_schedule_page_get_table_view      (EscSchedulePage *self);
 void          esc_schedule_page_set_progress_widget (EscSchedulePage *self,
                                                      GtkWidget       *widget);
 
+/* A schedule computed on an older version of the project waits for the user's choice:
+ * @message (NULL to hide) is shown with Adopt Anyway (win.adopt-schedule) and Discard
+ * (win.discard-schedule) buttons. */
+void          esc_schedule_page_set_stale           (EscSchedulePage *self,
+                                                     const char      *message);
+const char   *esc_schedule_page_get_stale           (EscSchedulePage *self);
+/* The status line of the saved schedule (from the Result table), or NULL. */
+const char   *esc_schedule_page_get_status          (EscSchedulePage *self);
+
 G_END_DECLS

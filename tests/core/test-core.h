@@ -5,3 +5,4 @@ void esc_test_add_calendar_tests (void);
 void esc_test_add_table_tests (void);
 void esc_test_add_undo_tests (void);
 void esc_test_add_validate_tests (void);
+void esc_test_add_audit_tests (void);

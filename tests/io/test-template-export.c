@@ -328,6 +328,8 @@ new_full_project (void)
        "100", "0.166667", "1.5", "no");
   ROW (p, ESC_TABLE_RESULT, ESC_RESULT_N_COLUMNS, "status", "feasible");
   ROW (p, ESC_TABLE_RESULT, ESC_RESULT_N_COLUMNS, "reasons", "one reason\nanother reason");
+  ROW (p, ESC_TABLE_AUDIT, ESC_AUDIT_N_COLUMNS, "2026-11-21T08:10:00Z", "Ana Souza",
+       "Edit Employees row 1, Weekly hours: “44” → “40”", "employee", "E001");
   return p;
 }
 

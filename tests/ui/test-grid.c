@@ -456,14 +456,15 @@ test_grid_window_actions (void)
   EscMainWindow *window = test_open_sample ();
   EscTableView *view;
 
-  /* Nothing to undo yet; Solve, Import and Export wait for their issues. */
+  /* Nothing to undo yet; Solve, Import and Export are available with a project. */
   g_assert_false (esc_main_window_get_action_enabled (window, "win.undo"));
   g_assert_false (esc_main_window_get_action_enabled (window, "win.redo"));
   g_assert_false (esc_main_window_get_action_enabled (window, "win.save"));
   g_assert_true (esc_main_window_get_action_enabled (window, "win.save-as"));
-  g_assert_false (esc_main_window_get_action_enabled (window, "win.solve"));
-  g_assert_false (esc_main_window_get_action_enabled (window, "win.import"));
-  g_assert_false (esc_main_window_get_action_enabled (window, "win.export"));
+  g_assert_true (esc_main_window_get_action_enabled (window, "win.solve"));
+  g_assert_true (esc_main_window_get_action_enabled (window, "win.import"));
+  g_assert_true (esc_main_window_get_action_enabled (window, "win.export"));
+  g_assert_false (esc_main_window_get_action_enabled (window, "win.cancel-solve"));
   {
     EscTableView *grid = test_show_grid (window, "role");
     EscGridCell *cell = test_wait_for_cell (grid, 0, ESC_ROLE_NAME);

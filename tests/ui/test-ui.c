@@ -215,6 +215,8 @@ main (int argc, char **argv)
   test_add_grid_tests ();
   test_add_page_tests ();
   test_add_file_tests ();
+  test_add_solve_tests ();
+  esc_test_add_gantt_view_tests ();
 
   status = g_test_run ();
   remove_tree (test_tmp_dir);

@@ -40,5 +40,7 @@ void           test_add_screenshot_tests (void);
 void           test_add_grid_tests       (void);
 void           test_add_page_tests       (void);
 void           test_add_file_tests       (void);
+void           test_add_solve_tests      (void);
 
 G_END_DECLS
+void           esc_test_add_gantt_view_tests (void);

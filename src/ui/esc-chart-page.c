@@ -1,0 +1,403 @@
+/* esc-chart-page.c: the Chart page: the Gantt view with its toolbar and the list of
+ * broken rules.
+ *
+ * The toolbar zooms (day, week, four weeks), colours the bars by shift or by store,
+ * exports (PNG, PDF, SVG by the file's extension, through esc-gantt-export), prints
+ * (GtkPrintOperation over EscGanttPages) and activates win.reoptimize, which the window
+ * provides (keep the pinned rows, solve the rest); the button follows the action's
+ * enabled state. The side list shows what the view's checker found; activating a row
+ * selects and shows the bar it is about.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "escala-ui"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "chart/esc-gantt-export.h"
+#include "esc-chart-page.h"
+
+struct _EscChartPage
+{
+  GtkWidget parent_instance;
+
+  /* template children */
+  AdwToastOverlay *toast_overlay;
+  GtkScrolledWindow *scrolled_window;
+  EscGanttView *view;
+  GtkListBox *issue_list;
+  GtkLabel *issues_title;
+
+  EscGanttPages *pages;           /* while printing */
+  GtkFileChooserNative *chooser;  /* while exporting */
+};
+
+G_DEFINE_FINAL_TYPE (EscChartPage, esc_chart_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_PROJECT,
+  PROP_COLOR_BY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+toast (EscChartPage *self,
+       const char   *text)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+}
+
+static void
+issues_changed_cb (EscChartPage *self)
+{
+  GtkWidget *child;
+  guint n = esc_gantt_view_get_n_issues (self->view);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->issue_list))) != NULL &&
+         GTK_IS_LIST_BOX_ROW (child))
+    gtk_list_box_remove (self->issue_list, child);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *title, *message, *task;
+      GtkWidget *row = adw_action_row_new ();
+
+      esc_gantt_view_get_issue (self->view, i, &title, &message, &task);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), message);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), task != NULL);
+      g_object_set_data_full (G_OBJECT (row), "task", g_strdup (task), g_free);
+      gtk_list_box_append (self->issue_list, row);
+    }
+  if (n == 0)
+    gtk_label_set_label (self->issues_title, _("Broken Rules"));
+  else
+    {
+      g_autofree char *label = g_strdup_printf (ngettext ("%u Broken Rule", "%u Broken Rules", n), n);
+
+      gtk_label_set_label (self->issues_title, label);
+    }
+}
+
+static void
+issue_activated_cb (GtkListBox    *list,
+                    GtkListBoxRow *row,
+                    EscChartPage  *self)
+{
+  const char *task = g_object_get_data (G_OBJECT (row), "task");
+
+  if (task == NULL)
+    return;
+  esc_gantt_view_select_task (self->view, task);
+  gtk_widget_grab_focus (GTK_WIDGET (self->view));
+}
+
+static void
+zoom_action (GtkWidget  *widget,
+             const char *action,
+             GVariant   *parameter)
+{
+  EscChartPage *self = ESC_CHART_PAGE (widget);
+
+  gtk_widget_activate_action_variant (GTK_WIDGET (self->view), "gantt.zoom", parameter);
+}
+
+/* Export. */
+
+static void
+export_response_cb (GtkNativeDialog *dialog,
+                    int              response,
+                    EscChartPage    *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  EscGanttExportOptions options;
+  EscGanttModel *model = esc_gantt_view_get_model (self->view);
+
+  if (response == GTK_RESPONSE_ACCEPT && model != NULL)
+    {
+      EscGanttFormat format;
+
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      path = g_file_get_path (file);
+      if (!esc_gantt_format_from_path (path, &format))
+        {
+          g_autofree char *with_extension = g_strconcat (path, ".pdf", NULL);
+
+          g_free (path);
+          path = g_steal_pointer (&with_extension);
+        }
+      esc_gantt_export_options_init (&options);
+      options.color_by = esc_gantt_view_get_color_by (self->view);
+      if (esc_gantt_export (model, &options, path, &error))
+        {
+          g_autofree char *basename = g_path_get_basename (path);
+          g_autofree char *text = g_strdup_printf (_("Exported “%s”"), basename);
+
+          toast (self, text);
+        }
+      else
+        toast (self, error->message);
+    }
+  g_clear_object (&self->chooser);
+}
+
+static void
+add_filter (GtkFileChooser *chooser,
+            const char     *name,
+            const char     *pattern)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  gtk_file_filter_add_pattern (filter, pattern);
+  gtk_file_chooser_add_filter (chooser, filter);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action,
+               GVariant   *parameter)
+{
+  EscChartPage *self = ESC_CHART_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (esc_gantt_view_get_model (self->view) == NULL || self->chooser != NULL)
+    return;
+  self->chooser = gtk_file_chooser_native_new (_("Export Chart"),
+                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                               GTK_FILE_CHOOSER_ACTION_SAVE,
+                                               _("_Export"), _("_Cancel"));
+  add_filter (GTK_FILE_CHOOSER (self->chooser), _("PDF document (multi-page)"), "*.pdf");
+  add_filter (GTK_FILE_CHOOSER (self->chooser), _("PNG image"), "*.png");
+  add_filter (GTK_FILE_CHOOSER (self->chooser), _("SVG image"), "*.svg");
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), _("schedule.pdf"));
+  g_signal_connect (self->chooser, "response", G_CALLBACK (export_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+/* Print. */
+
+static void
+begin_print_cb (GtkPrintOperation *operation,
+                GtkPrintContext   *context,
+                EscChartPage      *self)
+{
+  EscGanttExportOptions options;
+  EscGanttModel *model = esc_gantt_view_get_model (self->view);
+
+  g_clear_pointer (&self->pages, esc_gantt_pages_free);
+  if (model == NULL)
+    {
+      gtk_print_operation_set_n_pages (operation, 1);
+      return;
+    }
+  esc_gantt_export_options_init (&options);
+  options.color_by = esc_gantt_view_get_color_by (self->view);
+  self->pages = esc_gantt_pages_new (model, &options,
+                                     gtk_print_context_get_width (context),
+                                     gtk_print_context_get_height (context));
+  gtk_print_operation_set_n_pages (operation, MAX (esc_gantt_pages_get_n_pages (self->pages), 1));
+}
+
+static void
+draw_page_cb (GtkPrintOperation *operation,
+              GtkPrintContext   *context,
+              int                page_nr,
+              EscChartPage      *self)
+{
+  if (self->pages != NULL && (guint) page_nr < esc_gantt_pages_get_n_pages (self->pages))
+    esc_gantt_pages_draw_page (self->pages, gtk_print_context_get_cairo_context (context), page_nr);
+}
+
+static void
+end_print_cb (GtkPrintOperation *operation,
+              GtkPrintContext   *context,
+              EscChartPage      *self)
+{
+  g_clear_pointer (&self->pages, esc_gantt_pages_free);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action,
+              GVariant   *parameter)
+{
+  EscChartPage *self = ESC_CHART_PAGE (widget);
+  g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr(GError) error = NULL;
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (esc_gantt_view_get_model (self->view) == NULL)
+    return;
+  gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_LANDSCAPE);
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  gtk_print_operation_set_job_name (operation, _("Schedule"));
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), self);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), self);
+  g_signal_connect (operation, "end-print", G_CALLBACK (end_print_cb), self);
+  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                               &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    toast (self, error->message);
+}
+
+/* Object. */
+
+EscChartPage *
+esc_chart_page_new (void)
+{
+  return g_object_new (ESC_TYPE_CHART_PAGE, NULL);
+}
+
+void
+esc_chart_page_set_project (EscChartPage *self,
+                            EscProject   *project)
+{
+  g_return_if_fail (ESC_IS_CHART_PAGE (self));
+
+  if (esc_gantt_view_get_project (self->view) == project)
+    return;
+  esc_gantt_view_set_project (self->view, project);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
+}
+
+EscProject *
+esc_chart_page_get_project (EscChartPage *self)
+{
+  g_return_val_if_fail (ESC_IS_CHART_PAGE (self), NULL);
+  return esc_gantt_view_get_project (self->view);
+}
+
+EscGanttView *
+esc_chart_page_get_view (EscChartPage *self)
+{
+  g_return_val_if_fail (ESC_IS_CHART_PAGE (self), NULL);
+  return self->view;
+}
+
+GtkListBox *
+esc_chart_page_get_issue_list (EscChartPage *self)
+{
+  g_return_val_if_fail (ESC_IS_CHART_PAGE (self), NULL);
+  return self->issue_list;
+}
+
+static void
+esc_chart_page_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  EscChartPage *self = ESC_CHART_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      g_value_set_object (value, esc_chart_page_get_project (self));
+      break;
+    case PROP_COLOR_BY:
+      g_value_set_string (value, esc_gantt_view_get_color_by (self->view) == ESC_GANTT_COLOR_BY_STORE
+                                 ? "store" : "shift");
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+esc_chart_page_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  EscChartPage *self = ESC_CHART_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      esc_chart_page_set_project (self, g_value_get_object (value));
+      break;
+    case PROP_COLOR_BY:
+      esc_gantt_view_set_color_by (self->view,
+                                   g_strcmp0 (g_value_get_string (value), "store") == 0
+                                   ? ESC_GANTT_COLOR_BY_STORE : ESC_GANTT_COLOR_BY_SHIFT);
+      g_object_notify_by_pspec (object, pspec);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+esc_chart_page_dispose (GObject *object)
+{
+  EscChartPage *self = ESC_CHART_PAGE (object);
+
+  if (self->chooser != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->chooser, self);
+      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+      g_clear_object (&self->chooser);
+    }
+  g_clear_pointer (&self->pages, esc_gantt_pages_free);
+  gtk_widget_dispose_template (GTK_WIDGET (self), ESC_TYPE_CHART_PAGE);
+
+  G_OBJECT_CLASS (esc_chart_page_parent_class)->dispose (object);
+}
+
+static void
+esc_chart_page_class_init (EscChartPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->get_property = esc_chart_page_get_property;
+  object_class->set_property = esc_chart_page_set_property;
+  object_class->dispose = esc_chart_page_dispose;
+
+  properties[PROP_PROJECT] =
+    g_param_spec_object ("project", NULL, NULL, ESC_TYPE_PROJECT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* "shift" or "store": what the bars' colours tell. */
+  properties[PROP_COLOR_BY] =
+    g_param_spec_string ("color-by", NULL, NULL, "shift",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (ESC_TYPE_GANTT_VIEW);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/escala/Escala/ui/esc-chart-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, EscChartPage, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, EscChartPage, scrolled_window);
+  gtk_widget_class_bind_template_child (widget_class, EscChartPage, view);
+  gtk_widget_class_bind_template_child (widget_class, EscChartPage, issue_list);
+  gtk_widget_class_bind_template_child (widget_class, EscChartPage, issues_title);
+
+  gtk_widget_class_install_action (widget_class, "chart.zoom", "s", zoom_action);
+  gtk_widget_class_install_property_action (widget_class, "chart.color-by", "color-by");
+  gtk_widget_class_install_action (widget_class, "chart.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "chart.print", NULL, print_action);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "chart-page");
+}
+
+static void
+esc_chart_page_init (EscChartPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_swapped (self->view, "issues-changed", G_CALLBACK (issues_changed_cb), self);
+  g_signal_connect (self->issue_list, "row-activated", G_CALLBACK (issue_activated_cb), self);
+}

@@ -1,0 +1,194 @@
+/* test-solve.c: solving from the window (adopted as one undo step, cancel drops the
+ * result, the main loop keeps running), importing a workbook, the audit log and the
+ * Overview page.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "escala-ui"
+
+#include "core/esc-command.h"
+#include "esc-audit-page.h"
+#include "esc-overview-page.h"
+#include "esc-schedule-page.h"
+#include "test-ui.h"
+
+static guint
+n_rows (EscMainWindow *window,
+        EscTableId     table)
+{
+  return esc_table_get_n_rows (esc_project_get_table (esc_main_window_get_project (window), table));
+}
+
+typedef struct
+{
+  gint64 last;
+  gint64 longest;
+} Gaps;
+
+static gboolean
+idle_gap_cb (gpointer user_data)
+{
+  Gaps *gaps = user_data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (gaps->last != 0)
+    gaps->longest = MAX (gaps->longest, now - gaps->last);
+  gaps->last = now;
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+not_busy (gpointer data)
+{
+  return !esc_main_window_is_busy (data);
+}
+
+static void
+test_solve_and_undo (void)
+{
+  EscMainWindow *window = test_open_sample ();
+  EscProject *project = esc_main_window_get_project (window);
+  Gaps gaps = { 0 };
+  guint idle_id;
+  guint n_audit;
+
+  esc_project_set_parameter (project, "max_solution_time", "20");
+  g_assert_true (esc_main_window_show_page (window, "schedule"));
+  test_iterate (50);
+  g_assert_cmpuint (n_rows (window, ESC_TABLE_ALLOCATION), ==, 0);
+  n_audit = n_rows (window, ESC_TABLE_AUDIT);
+
+  g_assert_true (esc_main_window_get_action_enabled (window, "win.solve"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.solve", NULL));
+  g_assert_true (esc_main_window_is_busy (window));
+  /* One solve at a time. */
+  g_assert_false (esc_main_window_get_action_enabled (window, "win.solve"));
+  g_assert_true (esc_main_window_get_action_enabled (window, "win.cancel-solve"));
+
+  idle_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, idle_gap_cb, &gaps, NULL);
+  test_wait_until (not_busy, window, 120000, "the solve to finish");
+  g_source_remove (idle_id);
+  g_test_message ("longest main loop gap during the solve: %" G_GINT64_FORMAT " ms",
+                  gaps.longest / 1000);
+  g_assert_cmpint (gaps.longest, <, 250000);
+
+  g_assert_cmpuint (n_rows (window, ESC_TABLE_ALLOCATION), >, 0);
+  g_assert_nonnull (esc_main_window_get_solve_message (window));
+  g_assert_true (g_str_has_prefix (esc_main_window_get_solve_message (window), "Schedule "));
+  test_iterate (50);
+  g_assert_nonnull (esc_schedule_page_get_status (ESC_SCHEDULE_PAGE (
+    esc_main_window_get_page_widget (window, "schedule"))));
+  /* The adoption is in the audit log. */
+  g_assert_cmpuint (n_rows (window, ESC_TABLE_AUDIT), >, n_audit);
+
+  /* The overview shows its figures. */
+  {
+    EscOverviewPage *overview = ESC_OVERVIEW_PAGE (esc_main_window_get_page_widget (window, "overview"));
+
+    esc_overview_page_update (overview);
+    g_assert_nonnull (esc_overview_page_get_figure (overview, "coverage"));
+    g_assert_nonnull (esc_overview_page_get_figure (overview, "unmet"));
+  }
+
+  /* One undo step takes it back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  test_iterate (20);
+  g_assert_cmpuint (n_rows (window, ESC_TABLE_ALLOCATION), ==, 0);
+
+  test_close_window (window);
+}
+
+static void
+test_solve_cancel (void)
+{
+  EscMainWindow *window = test_open_sample ();
+  EscProject *project = esc_main_window_get_project (window);
+  Gaps gaps = { 0 };
+  guint idle_id;
+
+  esc_project_set_parameter (project, "max_solution_time", "20");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.solve", NULL));
+  idle_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, idle_gap_cb, &gaps, NULL);
+  test_iterate (400);
+  g_assert_true (esc_main_window_is_busy (window));
+  /* The project stays editable while it runs. */
+  esc_project_set_parameter (project, "max_horizon", "21");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-solve", NULL));
+  g_assert_false (esc_main_window_is_busy (window));
+  test_iterate (500);
+  g_source_remove (idle_id);
+  g_assert_cmpint (gaps.longest, <, 250000);
+
+  /* Documented: a cancelled solve is dropped, nothing changes. */
+  g_assert_cmpuint (n_rows (window, ESC_TABLE_ALLOCATION), ==, 0);
+  g_assert_true (g_str_has_prefix (esc_main_window_get_solve_message (window), "Solve cancelled"));
+  g_assert_true (esc_main_window_get_action_enabled (window, "win.solve"));
+
+  test_close_window (window);
+}
+
+static gboolean
+has_project (gpointer data)
+{
+  return esc_main_window_get_project (data) != NULL && !esc_main_window_is_busy (data);
+}
+
+static void
+test_import_workbook (void)
+{
+  const char *shared = g_getenv ("ESC_SHARED_DATA");
+  g_autofree char *path = NULL;
+  EscMainWindow *window;
+
+  if (shared == NULL)
+    {
+      g_test_skip ("ESC_SHARED_DATA not set");
+      return;
+    }
+  path = g_build_filename (shared, "sample_store_ptbr.xlsx", NULL);
+  window = esc_main_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  esc_main_window_import_file (window, path);
+  test_wait_until (has_project, window, 30000, "the import");
+  g_assert_cmpuint (n_rows (window, ESC_TABLE_EMPLOYEE), ==, 18);
+  g_assert_cmpuint (n_rows (window, ESC_TABLE_DEMAND), ==, 80);
+  g_assert_true (esc_main_window_get_action_enabled (window, "win.undo"));
+  test_close_window (window);
+}
+
+static void
+test_audit_page (void)
+{
+  EscMainWindow *window = test_open_sample ();
+  EscProject *project = esc_main_window_get_project (window);
+  EscAuditPage *page;
+
+  EscTable *employees = esc_project_get_table (project, ESC_TABLE_EMPLOYEE);
+  EscRow *row = esc_table_get_row (employees, 2);
+  g_autofree char *id = g_strdup (esc_row_get (row, ESC_EMPLOYEE_ID));
+
+  g_assert_true (esc_main_window_show_page (window, "audit"));
+  page = ESC_AUDIT_PAGE (esc_main_window_get_page_widget (window, "audit"));
+  test_iterate (50);
+  g_assert_cmpuint (esc_audit_page_get_n_shown (page), ==, 0);
+  esc_project_execute (project, esc_command_new_set_cell (employees, row, ESC_EMPLOYEE_NAME,
+                                                          "Renamed"));
+  test_iterate (50);
+  g_assert_cmpuint (esc_audit_page_get_n_shown (page), ==, 1);
+  esc_audit_page_set_filter (page, "employee", id);
+  g_assert_cmpuint (esc_audit_page_get_n_shown (page), ==, 1);
+  esc_audit_page_set_filter (page, "employee", "nobody");
+  g_assert_cmpuint (esc_audit_page_get_n_shown (page), ==, 0);
+  esc_audit_page_set_filter (page, "demand", NULL);
+  g_assert_cmpuint (esc_audit_page_get_n_shown (page), ==, 0);
+  test_close_window (window);
+}
+
+void
+test_add_solve_tests (void)
+{
+  g_test_add_func ("/ui/solve/adopt-and-undo", test_solve_and_undo);
+  g_test_add_func ("/ui/solve/cancel", test_solve_cancel);
+  g_test_add_func ("/ui/import/workbook", test_import_workbook);
+  g_test_add_func ("/ui/audit/page", test_audit_page);
+}
