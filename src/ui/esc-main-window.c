@@ -39,6 +39,7 @@
 #include "esc-holiday-page.h"
 #include "esc-leave-page.h"
 #include "esc-main-window.h"
+#include "esc-chart-page.h"
 #include "esc-overview-page.h"
 #include "esc-parameters-page.h"
 #include "esc-schedule-page.h"
@@ -65,6 +66,7 @@ typedef enum
   PAGE_LEAVE,
   PAGE_PARAMETERS,
   PAGE_SCHEDULE,
+  PAGE_CHART,
   PAGE_OVERVIEW,
   PAGE_AUDIT,
 } PageKind;
@@ -97,6 +99,7 @@ static const PageInfo pages[] = {
   { "move", PAGE_GRID, ESC_TABLE_MOVE, NULL, NULL },
   { "parameters", PAGE_PARAMETERS, ESC_TABLE_PARAMETER, N_("Parameters"), N_("Planning") },
   { "schedule", PAGE_SCHEDULE, ESC_TABLE_ALLOCATION, N_("Schedule"), NULL },
+  { "chart", PAGE_CHART, ESC_TABLE_ALLOCATION, N_("Chart"), NULL },
   { "overview", PAGE_OVERVIEW, ESC_TABLE_RESULT, N_("Overview"), NULL },
   { "audit", PAGE_AUDIT, ESC_TABLE_AUDIT, N_("Audit log"), N_("History") },
 };
@@ -582,6 +585,10 @@ ensure_page (EscMainWindow *self,
         esc_schedule_page_set_progress_widget (ESC_SCHEDULE_PAGE (page), self->solve_panel);
       if (self->stale_schedule != NULL)
         esc_schedule_page_set_stale (ESC_SCHEDULE_PAGE (page), self->last_solve_message);
+      break;
+    case PAGE_CHART:
+      page = GTK_WIDGET (esc_chart_page_new ());
+      esc_chart_page_set_project (ESC_CHART_PAGE (page), self->project);
       break;
     case PAGE_OVERVIEW:
       page = esc_overview_page_new (self->project);
