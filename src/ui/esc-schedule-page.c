@@ -70,8 +70,16 @@ update_status (EscSchedulePage *self)
   /* TRANSLATORS: the Schedule page's status line starts with the solve's status */
   g_string_append_printf (text, _("Status: %s"), status);
   if (solved_at != NULL && *solved_at != '\0')
-    /* TRANSLATORS: part of the status line: when the schedule was computed */
-    g_string_append_printf (text, _(" · solved %s"), solved_at);
+    {
+      g_autoptr(GDateTime) utc = g_date_time_new_from_iso8601 (solved_at, NULL);
+      g_autoptr(GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
+      /* TRANSLATORS: a date and time in strftime format, e.g. "21 Nov 2026, 08:02" */
+      g_autofree char *when = local != NULL ? g_date_time_format (local, _("%e %b %Y, %H:%M"))
+                                            : g_strdup (solved_at);
+
+      /* TRANSLATORS: part of the status line: when the schedule was computed */
+      g_string_append_printf (text, _(" · solved %s"), g_strstrip (when));
+    }
   if (start != NULL && days != NULL && *start != '\0')
     /* TRANSLATORS: part of the status line: "28 days from 2026-12-07" */
     g_string_append_printf (text, _(" · %s days from %s"), days, start);
