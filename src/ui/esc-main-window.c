@@ -42,9 +42,11 @@
 #include "esc-chart-page.h"
 #include "esc-overview-page.h"
 #include "esc-parameters-page.h"
+#include "esc-reassign-page.h"
 #include "esc-schedule-page.h"
 #include "esc-sidebar-row.h"
 #include "esc-solve-panel.h"
+#include "esc-staffing-page.h"
 #include "io/esc-project-file.h"
 #include "io/esc-results-export.h"
 #include "io/esc-template-export.h"
@@ -69,6 +71,8 @@ typedef enum
   PAGE_CHART,
   PAGE_OVERVIEW,
   PAGE_AUDIT,
+  PAGE_STAFFING,
+  PAGE_REASSIGN,
 } PageKind;
 
 typedef struct
@@ -88,6 +92,7 @@ static const PageInfo pages[] = {
   { "pattern", PAGE_GRID, ESC_TABLE_PATTERN, NULL, NULL },
   { "employee", PAGE_GRID, ESC_TABLE_EMPLOYEE, NULL, NULL },
   { "demand", PAGE_GRID, ESC_TABLE_DEMAND, NULL, NULL },
+  { "staffing", PAGE_STAFFING, ESC_TABLE_DEMAND, N_("Staffing"), NULL },
   { "holiday", PAGE_HOLIDAYS, ESC_TABLE_HOLIDAY, NULL, N_("Calendar") },
   { "leave", PAGE_LEAVE, ESC_TABLE_EMPLOYEE, N_("Leave"), NULL },
   { "previous_allocation", PAGE_GRID, ESC_TABLE_PREVIOUS_ALLOCATION, NULL, NULL },
@@ -97,6 +102,7 @@ static const PageInfo pages[] = {
   { "assignment", PAGE_GRID, ESC_TABLE_ASSIGNMENT, NULL, NULL },
   { "exclusion", PAGE_GRID, ESC_TABLE_EXCLUSION, NULL, NULL },
   { "move", PAGE_GRID, ESC_TABLE_MOVE, NULL, NULL },
+  { "reassign", PAGE_REASSIGN, ESC_TABLE_REQUEST, N_("Reassignment"), NULL },
   { "parameters", PAGE_PARAMETERS, ESC_TABLE_PARAMETER, N_("Parameters"), N_("Planning") },
   { "schedule", PAGE_SCHEDULE, ESC_TABLE_ALLOCATION, N_("Schedule"), NULL },
   { "chart", PAGE_CHART, ESC_TABLE_ALLOCATION, N_("Chart"), NULL },
@@ -446,7 +452,8 @@ update_counts (EscMainWindow *self)
 
       if (pages[i].kind == PAGE_LEAVE)
         count = count_employees_on_leave (self);
-      else if (pages[i].kind == PAGE_OVERVIEW)
+      else if (pages[i].kind == PAGE_OVERVIEW || pages[i].kind == PAGE_STAFFING ||
+               pages[i].kind == PAGE_CHART)
         count = -1;
       else
         count = esc_table_get_n_rows (esc_project_get_table (self->project, pages[i].table));
@@ -595,6 +602,12 @@ ensure_page (EscMainWindow *self,
       break;
     case PAGE_AUDIT:
       page = esc_audit_page_new (self->project);
+      break;
+    case PAGE_STAFFING:
+      page = esc_staffing_page_new (self->project);
+      break;
+    case PAGE_REASSIGN:
+      page = esc_reassign_page_new (self->project);
       break;
     default:
       g_return_val_if_reached (NULL);

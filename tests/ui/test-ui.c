@@ -216,6 +216,8 @@ main (int argc, char **argv)
   test_add_page_tests ();
   test_add_file_tests ();
   test_add_solve_tests ();
+  test_add_reassign_page_tests ();
+  test_add_staffing_page_tests ();
   esc_test_add_gantt_view_tests ();
 
   status = g_test_run ();
