@@ -1618,6 +1618,79 @@ apply_import (EscMainWindow   *self,
   show_toast (self, message);
 }
 
+/* The page that shows a table, for "show me" links from problems. */
+static const char *
+page_key_for_table (EscTableId table)
+{
+  if (table == ESC_TABLE_PARAMETER)
+    return "parameters";
+  if (table == ESC_TABLE_ALLOCATION)
+    return "schedule";
+  return table < ESC_N_TABLES ? esc_schema_get_table (table)->key : NULL;
+}
+
+static void
+import_problem_activated_cb (GtkListBox    *list,
+                             GtkListBoxRow *row,
+                             EscMainWindow *self)
+{
+  const char *key = g_object_get_data (G_OBJECT (row), "page-key");
+  GtkWidget *dialog = gtk_widget_get_ancestor (GTK_WIDGET (list), ADW_TYPE_MESSAGE_DIALOG);
+
+  if (key == NULL)
+    return;
+  esc_main_window_show_page (self, key);
+  if (dialog != NULL)
+    gtk_window_close (GTK_WINDOW (dialog));
+}
+
+/* Every problem of an import as a row: the cell ("Demand!F40") and the message; rows
+ * whose table has a page are activatable and show that page (the table as it is in the
+ * project: with a failed import nothing changed, so it shows what the workbook would
+ * have replaced). */
+static GtkWidget *
+create_import_problem_list (EscMainWindow *self,
+                            GPtrArray     *problems)
+{
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *list = gtk_list_box_new ();
+
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const EscImportProblem *problem = g_ptr_array_index (problems, i);
+      const char *key = page_key_for_table (problem->table);
+      g_autofree char *where = problem->sheet == NULL ? g_strdup (_("Workbook"))
+                               : problem->cell == NULL ? g_strdup (problem->sheet)
+                               : g_strdup_printf ("%s!%s", problem->sheet, problem->cell);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), where);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), problem->message);
+      if (problem->severity == ESC_SEVERITY_WARNING)
+        gtk_widget_add_css_class (row, "warning");
+      else
+        gtk_widget_add_css_class (row, "error");
+      if (key != NULL)
+        {
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                     gtk_image_new_from_icon_name ("go-next-symbolic"));
+          g_object_set_data (G_OBJECT (row), "page-key", (gpointer) key);
+        }
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+    }
+  g_signal_connect_object (list, "row-activated", G_CALLBACK (import_problem_activated_cb),
+                           self, 0);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
+  return scrolled;
+}
+
 static void
 import_done_cb (GObject      *source,
                 GAsyncResult *res,
@@ -1643,13 +1716,9 @@ import_done_cb (GObject      *source,
     }
 
   body = g_string_new (result->error != NULL ? result->error->message : "");
-  for (guint i = 0; i < result->problems->len; i++)
-    {
-      g_autofree char *text = esc_import_problem_to_string (g_ptr_array_index (result->problems, i));
-
-      g_string_append_printf (body, "\n• %s", text);
-    }
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("The Workbook Has Problems"), body->str);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog),
+                                      create_import_problem_list (self, result->problems));
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"));
   if (!result->fatal && result->n_bad_rows > 0)
     {
