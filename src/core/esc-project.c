@@ -31,6 +31,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 undo_clean_changed_cb (EscProject   *self,
                        GParamSpec   *pspec,
@@ -45,6 +52,7 @@ undo_command_cb (EscProject   *self,
                  EscUndoStack *undo)
 {
   self->generation++;
+  g_signal_emit (self, signals[CHANGED], 0);
 }
 
 static void
@@ -125,6 +133,15 @@ esc_project_class_init (EscProjectClass *klass)
     g_param_spec_string ("path", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * EscProject::changed:
+   *
+   * After every change made through commands: executed, undone or redone. Views that
+   * show more than one table listen to this instead of the undo stack's three signals.
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void

@@ -21,6 +21,8 @@ void          esc_project_execute        (EscProject *self, EscCommand *command)
 gboolean      esc_project_undo           (EscProject *self);
 gboolean      esc_project_redo           (EscProject *self);
 
+/* ::changed is emitted after every command executed, undone or redone. */
+
 /* Grows with every change made through commands (execute, undo, redo), so a result
  * computed from a snapshot can tell whether the project moved on since. */
 guint64       esc_project_get_generation (EscProject *self);

@@ -243,7 +243,6 @@ static void
 esc_holiday_page_constructed (GObject *object)
 {
   EscHolidayPage *self = ESC_HOLIDAY_PAGE (object);
-  EscUndoStack *undo;
   GtkWidget *box;
   GtkWidget *label;
 
@@ -271,12 +270,7 @@ esc_holiday_page_constructed (GObject *object)
                            "items-changed", G_CALLBACK (locations_changed_cb), self,
                            G_CONNECT_SWAPPED);
   /* Editing a location's state or id changes the regions too. */
-  undo = esc_project_get_undo_stack (self->project);
-  g_signal_connect_object (undo, "executed", G_CALLBACK (locations_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (undo, "undone", G_CALLBACK (locations_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (undo, "redone", G_CALLBACK (locations_changed_cb), self,
+  g_signal_connect_object (self->project, "changed", G_CALLBACK (locations_changed_cb), self,
                            G_CONNECT_SWAPPED);
 }
 

@@ -399,16 +399,10 @@ static void
 esc_leave_page_constructed (GObject *object)
 {
   EscLeavePage *self = ESC_LEAVE_PAGE (object);
-  EscUndoStack *undo;
 
   G_OBJECT_CLASS (esc_leave_page_parent_class)->constructed (object);
 
-  undo = esc_project_get_undo_stack (self->project);
-  g_signal_connect_object (undo, "executed", G_CALLBACK (project_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (undo, "undone", G_CALLBACK (project_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (undo, "redone", G_CALLBACK (project_changed_cb), self,
+  g_signal_connect_object (self->project, "changed", G_CALLBACK (project_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (get_employees (self), "items-changed", G_CALLBACK (project_changed_cb),
                            self, G_CONNECT_SWAPPED);

@@ -683,16 +683,10 @@ static void
 esc_parameters_page_constructed (GObject *object)
 {
   EscParametersPage *self = ESC_PARAMETERS_PAGE (object);
-  EscUndoStack *undo;
 
   G_OBJECT_CLASS (esc_parameters_page_parent_class)->constructed (object);
 
-  undo = esc_project_get_undo_stack (self->project);
-  g_signal_connect_object (undo, "executed", G_CALLBACK (project_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (undo, "undone", G_CALLBACK (project_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (undo, "redone", G_CALLBACK (project_changed_cb), self,
+  g_signal_connect_object (self->project, "changed", G_CALLBACK (project_changed_cb), self,
                            G_CONNECT_SWAPPED);
   for (EscTableId t = 0; t < ESC_N_TABLES; t++)
     if (t == ESC_TABLE_PARAMETER || t == ESC_TABLE_STORE || t == ESC_TABLE_ROLE)

@@ -1065,7 +1065,6 @@ static void
 esc_reassign_page_constructed (GObject *object)
 {
   EscReassignPage *self = ESC_REASSIGN_PAGE (object);
-  EscUndoStack *undo;
   GtkWidget *requests;
   GtkWidget *assignments;
 
@@ -1079,12 +1078,7 @@ esc_reassign_page_constructed (GObject *object)
   gtk_box_append (self->assignments_box, assignments);
 
   /* The project counts the generation in its own handlers, connected before these. */
-  undo = esc_project_get_undo_stack (self->project);
-  g_signal_connect_object (undo, "executed", G_CALLBACK (project_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (undo, "undone", G_CALLBACK (project_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (undo, "redone", G_CALLBACK (project_changed_cb), self,
+  g_signal_connect_object (self->project, "changed", G_CALLBACK (project_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (esc_project_get_table (self->project, ESC_TABLE_REQUEST),
                            "items-changed", G_CALLBACK (project_changed_cb), self,

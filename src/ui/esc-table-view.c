@@ -1660,7 +1660,6 @@ esc_table_view_constructed (GObject *object)
 {
   EscTableView *self = ESC_TABLE_VIEW (object);
   GtkSorter *sorter;
-  EscUndoStack *undo;
   g_autofree char *empty_title = NULL;
 
   G_OBJECT_CLASS (esc_table_view_parent_class)->constructed (object);
@@ -1692,12 +1691,7 @@ esc_table_view_constructed (GObject *object)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->table, "items-changed", G_CALLBACK (table_items_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  undo = esc_project_get_undo_stack (self->project);
-  g_signal_connect_object (undo, "executed", G_CALLBACK (ref_table_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (undo, "undone", G_CALLBACK (ref_table_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (undo, "redone", G_CALLBACK (ref_table_changed_cb), self,
+  g_signal_connect_object (self->project, "changed", G_CALLBACK (ref_table_changed_cb), self,
                            G_CONNECT_SWAPPED);
 
   /* TRANSLATORS: the title of an empty table, e.g. "No Shifts Yet" */
