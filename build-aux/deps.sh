@@ -11,7 +11,8 @@ ESC_BUILD_DIR="$ESC_SOURCE_DIR/_build"
 ESC_DEBIAN_PACKAGES=(
   build-essential meson ninja-build pkg-config gettext appstream desktop-file-utils
   libgtk-4-dev libadwaita-1-dev libglpk-dev glpk-utils libxlsxwriter-dev libjson-glib-dev
-  libgsf-1-dev libxml2-dev xvfb xauth libgtk-4-bin librsvg2-common
+  libgsf-1-dev libxml2-dev xvfb xauth libgtk-4-bin librsvg2-common libxml2-utils
+  shared-mime-info flatpak-builder
 )
 
 # Prints the packages of ESC_DEBIAN_PACKAGES that are not installed, one per line.

@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "core/esc-table.h"
+#include "core/esc-row.h"
 #include "esc-gantt-model.h"
 #include "esc-gantt-style.h"
 
@@ -667,6 +668,11 @@ read_allocation (Builder *b,
   bar.task = intern_stripped (b, row, ESC_ALLOCATION_TASK);
   if (b->options->violations != NULL && g_hash_table_contains (b->options->violations, bar.task))
     bar.flags |= ESC_GANTT_BAR_VIOLATION;
+  if (index == G_MAXUINT32)
+    bar.flags |= ESC_GANTT_BAR_REMOVED;
+  else if (b->options->compare_marks != NULL)
+    bar.flags |= GPOINTER_TO_UINT (g_hash_table_lookup (b->options->compare_marks, bar.task)) &
+                 (ESC_GANTT_BAR_ADDED | ESC_GANTT_BAR_MOVED);
 
   if (bar.type == ESC_GANTT_BAR_EXTRA)
     {
@@ -694,7 +700,7 @@ read_allocation (Builder *b,
         employee = add_employee (b, resource, "", intern_stripped (b, row, ESC_ALLOCATION_STORE),
                                  intern_stripped (b, row, ESC_ALLOCATION_ROLE), "");
       bar.owner = employee;
-      if (bar.type == ESC_GANTT_BAR_WORK && shift != NULL)
+      if (bar.type == ESC_GANTT_BAR_WORK && shift != NULL && index != G_MAXUINT32)
         g_array_index (b->model->shifts, EscGanttShift, bar.shift).n_bars++;
     }
 
@@ -710,8 +716,24 @@ read_allocations (Builder *b)
   guint n_rows = esc_table_get_n_rows (table);
 
   g_array_set_size (b->bars, 0);
-  for (guint i = 0; i < n_rows; i++)
-    read_allocation (b, esc_table_get_row (table, i), i);
+  if (b->options->allocations != NULL)
+    {
+      for (guint i = 0; i < b->options->allocations->len; i++)
+        read_allocation (b, g_ptr_array_index (b->options->allocations, i), i);
+    }
+  else
+    {
+      for (guint i = 0; i < n_rows; i++)
+        read_allocation (b, esc_table_get_row (table, i), i);
+    }
+  for (guint i = 0; b->options->ghosts != NULL && i < b->options->ghosts->len; i++)
+    {
+      EscRow *ghost = g_ptr_array_index (b->options->ghosts, i);
+
+      /* Ghosts of extra windows and compensation days would only clutter. */
+      if (g_strcmp0 (esc_row_get (ghost, ESC_ALLOCATION_TYPE), ESC_ALLOCATION_TYPE_WORK) == 0)
+        read_allocation (b, ghost, G_MAXUINT32);
+    }
 }
 
 /* The range */
@@ -951,7 +973,8 @@ build_bars (Builder *b)
             employee->first_bar = i;
           employee->n_bars++;
           employee->max_bar = MAX (employee->max_bar, length);
-          if (tmp->type == ESC_GANTT_BAR_WORK && tmp->net_minutes > 0)
+          if (tmp->type == ESC_GANTT_BAR_WORK && tmp->net_minutes > 0 &&
+              !(tmp->flags & ESC_GANTT_BAR_REMOVED))
             employee->net_minutes += tmp->net_minutes;
         }
     }
@@ -1201,7 +1224,8 @@ compute_scheduled_steps (Builder *b,
           Event start = { bar->start, +1, 0, FALSE };
           Event end = { bar->end, -1, 0, FALSE };
 
-          if (bar->type != ESC_GANTT_BAR_WORK || (bar->flags & ESC_GANTT_BAR_NO_TIMES))
+          if (bar->type != ESC_GANTT_BAR_WORK ||
+              (bar->flags & (ESC_GANTT_BAR_NO_TIMES | ESC_GANTT_BAR_REMOVED)))
             continue;
           g_array_append_val (events, start);
           g_array_append_val (events, end);
@@ -1411,7 +1435,8 @@ build_rows (Builder *b)
       const EscGanttRow *row = &g_array_index (model->rows, EscGanttRow, r);
 
       for (guint i = 0; i < row->n_bars; i++)
-        g_hash_table_insert (model->task_rows, (gpointer) row->bars[i].task,
+        if (!(row->bars[i].flags & ESC_GANTT_BAR_REMOVED))
+          g_hash_table_insert (model->task_rows, (gpointer) row->bars[i].task,
                              GUINT_TO_POINTER (r + 1));
     }
 }
@@ -1504,6 +1529,49 @@ esc_gantt_group_key (const char *store_id,
 
   /* A unit separator: ids are typed text and may hold anything printable. */
   return g_strconcat (store, "\x1f", role, NULL);
+}
+
+void
+esc_gantt_model_options_set_compare (EscGanttModelOptions *options,
+                                     const EscVersionDiff *diff)
+{
+  g_autoptr(GHashTable) removed = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_return_if_fail (options != NULL);
+  g_return_if_fail (diff != NULL);
+
+  esc_gantt_model_options_clear_compare (options);
+  options->allocations = g_ptr_array_ref (diff->rows_b);
+  options->ghosts = g_ptr_array_new_with_free_func (g_object_unref);
+  options->compare_marks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < diff->changes->len; i++)
+    {
+      const EscVersionChange *change = g_ptr_array_index (diff->changes, i);
+
+      if (change->kind == ESC_VERSION_CHANGE_REMOVED)
+        g_hash_table_add (removed, change->task_a);
+      else
+        g_hash_table_insert (options->compare_marks, g_strdup (change->task_b),
+                             GUINT_TO_POINTER (change->kind == ESC_VERSION_CHANGE_ADDED
+                                               ? ESC_GANTT_BAR_ADDED : ESC_GANTT_BAR_MOVED));
+    }
+  for (guint i = 0; i < diff->rows_a->len; i++)
+    {
+      EscRow *row = g_ptr_array_index (diff->rows_a, i);
+
+      if (g_hash_table_contains (removed, esc_row_get (row, ESC_ALLOCATION_TASK)))
+        g_ptr_array_add (options->ghosts, g_object_ref (row));
+    }
+}
+
+void
+esc_gantt_model_options_clear_compare (EscGanttModelOptions *options)
+{
+  g_return_if_fail (options != NULL);
+
+  g_clear_pointer (&options->allocations, g_ptr_array_unref);
+  g_clear_pointer (&options->ghosts, g_ptr_array_unref);
+  g_clear_pointer (&options->compare_marks, g_hash_table_unref);
 }
 
 EscGanttModel *

@@ -47,6 +47,7 @@
 #pragma once
 
 #include "core/esc-project.h"
+#include "core/esc-versions.h"
 
 G_BEGIN_DECLS
 
@@ -72,6 +73,9 @@ typedef enum
   ESC_GANTT_BAR_PINNED    = 1 << 0,  /* kept when re-optimising */
   ESC_GANTT_BAR_VIOLATION = 1 << 1,  /* breaks a rule (set by the caller) */
   ESC_GANTT_BAR_NO_TIMES  = 1 << 2,  /* a shift without clock times: the whole day */
+  ESC_GANTT_BAR_ADDED     = 1 << 3,  /* compare mode: only in version B */
+  ESC_GANTT_BAR_REMOVED   = 1 << 4,  /* compare mode: a ghost, only in version A */
+  ESC_GANTT_BAR_MOVED     = 1 << 5,  /* compare mode: changed day or time from A */
 } EscGanttBarFlags;
 
 typedef struct
@@ -173,7 +177,23 @@ typedef struct
   GHashTable *violations;
   gboolean hide_coverage;   /* leave out the coverage strips */
   gboolean hide_shortage;   /* leave out the shortage lanes */
+  /* Compare mode (esc-versions.h). Rows shaped like the allocation table drawn instead of
+   * it (version B); NULL: the project's allocation table. */
+  GPtrArray *allocations;
+  /* Rows shaped like the allocation table drawn as ghosts flagged ESC_GANTT_BAR_REMOVED
+   * (what only version A has). Ghosts count in no total and no coverage; their
+   * allocation index is G_MAXUINT32. NULL for none. */
+  GPtrArray *ghosts;
+  /* Task id -> GUINT_TO_POINTER (ESC_GANTT_BAR_ADDED or ESC_GANTT_BAR_MOVED). */
+  GHashTable *compare_marks;
 } EscGanttModelOptions;
+
+/* Compare mode: fills options->allocations (B's rows), ghosts (A's removed work rows) and
+ * compare_marks (B's added and moved tasks) from @diff, which must outlive @options'
+ * use. Free them with esc_gantt_model_options_clear_compare(). */
+void           esc_gantt_model_options_set_compare   (EscGanttModelOptions *options,
+                                                      const EscVersionDiff *diff);
+void           esc_gantt_model_options_clear_compare (EscGanttModelOptions *options);
 
 /* A day in full, translated: "Wednesday, 4 March 2026". */
 char          *esc_gantt_format_long_date (EscJulian julian);

@@ -124,6 +124,12 @@ typedef struct
 } Separator;
 
 
+/* Compare mode (esc-versions.h): GNOME palette green 4, red 3 and yellow 5. */
+#define COMPARE_ADDED_RGB   0x2ec27e
+#define COMPARE_REMOVED_RGB 0xe01b24
+#define COMPARE_MOVED_RGB   0xe5a50a
+#define COMPARE_GHOST_RGB   0xf8d0d2  /* the removed colour at about a fifth on white */
+
 static gsize default_font;  /* PangoFontDescription *, set once */
 
 /* Geometry shared by drawing and hit testing */
@@ -902,6 +908,11 @@ collect_bar (Draw              *d,
       break;
     case ESC_GANTT_BAR_WORK:
     default:
+      if (bar->flags & ESC_GANTT_BAR_REMOVED)
+        {
+          visible.rgb = COMPARE_GHOST_RGB;
+          break;
+        }
       visible.rgb = bar_color (d, row, bar);
       if (d->vp->hover_task != NULL && strcmp (d->vp->hover_task, bar->task) == 0)
         visible.rgb = mix_rgb (visible.rgb, 0xffffff, 0.18);
@@ -914,6 +925,38 @@ static double
 bar_radius (Draw *d)
 {
   return MIN (4, d->rh * 0.16);
+}
+
+static gboolean
+is_ghost (Draw             *d,
+          const VisibleBar *bar)
+{
+  return (esc_gantt_model_get_row (d->model, bar->row)->bars[bar->bar].flags &
+          ESC_GANTT_BAR_REMOVED) != 0;
+}
+
+/* A removed bar: a pale fill with a dashed red edge, under everything else. */
+static void
+draw_ghost (Draw             *d,
+            const VisibleBar *visible)
+{
+  cairo_t *cr = d->cr;
+  const EscGanttRect *rect = &visible->rect;
+  double dashes[] = { 4, 3 };
+  EscGanttRgba color;
+
+  rounded_rectangle (cr, rect->x + 1, rect->y + 1, rect->width - 2, rect->height - 2,
+                     bar_radius (d));
+  esc_gantt_rgba_from_rgb (COMPARE_REMOVED_RGB, &color);
+  color.alpha = 0.22;
+  set_rgba (d, &color);
+  cairo_fill_preserve (cr);
+  cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
+  cairo_set_line_width (cr, 2);
+  color.alpha = 1;
+  set_rgba (d, &color);
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
 }
 
 static void
@@ -1049,6 +1092,18 @@ decorate_bar (Draw             *d,
                          radius + 1);
       cairo_set_line_width (cr, 2);
       set_color (d, ESC_GANTT_COLOR_VIOLATION);
+      cairo_stroke (cr);
+    }
+  if (bar->flags & (ESC_GANTT_BAR_ADDED | ESC_GANTT_BAR_MOVED))
+    {
+      EscGanttRgba color;
+
+      esc_gantt_rgba_from_rgb ((bar->flags & ESC_GANTT_BAR_ADDED) ? COMPARE_ADDED_RGB
+                                                                 : COMPARE_MOVED_RGB, &color);
+      rounded_rectangle (cr, rect->x - 1, rect->y - 1, rect->width + 2, rect->height + 2,
+                         radius + 1);
+      cairo_set_line_width (cr, 2.5);
+      set_rgba (d, &color);
       cairo_stroke (cr);
     }
   if (d->vp->selected_task != NULL && strcmp (d->vp->selected_task, bar->task) == 0)
@@ -1246,7 +1301,9 @@ draw_visible_bars (Draw *d)
 
   /* Compensation days first: work on the same day (a broken rule) shows on top. */
   for (guint i = 0; i < n; i++)
-    if (!is_compensation (d, &bars[i]))
+    if (is_ghost (d, &bars[i]))
+      draw_ghost (d, &bars[i]);
+    else if (!is_compensation (d, &bars[i]))
       order[n_filled++] = i;
     else if (d->sprites)
       paint_sprite (d, &bars[i], TRUE);

@@ -190,6 +190,15 @@ esc_project_execute (EscProject *self,
   esc_undo_stack_execute (self->undo, command);
 }
 
+void
+esc_project_execute_take (EscProject *self,
+                          EscCommand *command)
+{
+  g_autoptr(EscCommand) owned = command;
+
+  esc_project_execute (self, owned);
+}
+
 gboolean
 esc_project_undo (EscProject *self)
 {

@@ -16,8 +16,10 @@ EscProject   *esc_project_new            (void);
 EscTable     *esc_project_get_table      (EscProject *self, EscTableId id);
 EscUndoStack *esc_project_get_undo_stack (EscProject *self);
 
-/* Applies @command through the undo stack. */
+/* Applies @command through the undo stack (which keeps its own reference). */
 void          esc_project_execute        (EscProject *self, EscCommand *command);
+/* The same, taking the caller's reference: esc_project_execute_take (p, esc_..._new (…)). */
+void          esc_project_execute_take   (EscProject *self, EscCommand *command);
 gboolean      esc_project_undo           (EscProject *self);
 gboolean      esc_project_redo           (EscProject *self);
 

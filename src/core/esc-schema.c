@@ -212,6 +212,38 @@ static const EscColumn audit_columns[] = {
   { COL ("employee", N_("Employee"), N_("Employee concerned, when one row of one employee changed"), ESC_COLUMN_TEXT) },
 };
 
+static const char * const version_kinds[] = {
+  ESC_VERSION_KIND_SOLVE, ESC_VERSION_KIND_SAVED, NULL
+};
+
+static const EscColumn version_columns[] = {
+  { COL ("id", N_("Version"), N_("Unique version id: v1, v2, …"), ESC_COLUMN_ID), .required = TRUE },
+  { COL ("name", N_("Name"), N_("Name of the version, editable"), ESC_COLUMN_TEXT) },
+  { COL ("kind", N_("Kind"), N_("solve (kept when a solve was adopted) or saved (saved by hand)"), ESC_COLUMN_ENUM), .enum_values = version_kinds },
+  { COL ("created", N_("Created"), N_("When the version was kept, ISO 8601"), ESC_COLUMN_TEXT), .required = TRUE },
+  { COL ("status", N_("Status"), N_("The solver's status, or manual"), ESC_COLUMN_TEXT) },
+  { COL ("unmet_staff_minutes", N_("Unmet staff-minutes"), N_("Staff-minutes below demand"), ESC_COLUMN_TEXT) },
+  { COL ("hours", N_("Hours"), N_("Net hours of all work allocations"), ESC_COLUMN_TEXT) },
+  { COL ("shifts", N_("Shifts"), N_("Number of work allocations"), ESC_COLUMN_TEXT) },
+  { COL ("parameters", N_("Parameters"), N_("Start date, horizon and objectives when kept"), ESC_COLUMN_TEXT) },
+};
+
+static const EscColumn version_allocation_columns[] = {
+  { COL ("version", N_("Version"), N_("Id of the version this row belongs to"), ESC_COLUMN_REF), .ref_table = ESC_TABLE_VERSION, .required = TRUE },
+  { COL ("task", N_("Task"), N_("Id of the allocation"), ESC_COLUMN_TEXT), .required = TRUE },
+  { COL ("start", N_("Start"), N_("Start, YYYY-MM-DD HH:MM (or the date alone)"), ESC_COLUMN_TEXT) },
+  { COL ("finish", N_("Finish"), N_("Finish, YYYY-MM-DD HH:MM (or the date alone)"), ESC_COLUMN_TEXT) },
+  { COL ("resource", N_("Resource"), N_("Employee, or the role short of staff for extra rows"), ESC_COLUMN_TEXT) },
+  { COL ("store", N_("Store"), N_("Store of the allocation"), ESC_COLUMN_TEXT) },
+  { COL ("type", N_("Type"), N_("allocation, compensation or extra"), ESC_COLUMN_TEXT) },
+  { COL ("role", N_("Role"), N_("Role worked"), ESC_COLUMN_TEXT) },
+  { COL ("shift", N_("Shift"), N_("Shift or window worked"), ESC_COLUMN_TEXT) },
+  { COL ("date", N_("Date"), N_("Day the shift belongs to"), ESC_COLUMN_TEXT) },
+  { COL ("net_hours", N_("Net hours"), N_("Paid hours, HH:MM"), ESC_COLUMN_TEXT) },
+  { COL ("missing", N_("Missing staff"), N_("For extra rows: how many people were missing"), ESC_COLUMN_TEXT) },
+  { COL ("pinned", N_("Pinned"), N_("Yes when the allocation was pinned"), ESC_COLUMN_TEXT) },
+};
+
 #define TABLE(i, k, s, t, r, cols) \
   [i] = { .id = i, .key = k, .sheet = s, .title = t, .row_title = r, .columns = cols, \
           .n_columns = G_N_ELEMENTS (cols) }
@@ -237,6 +269,8 @@ static EscTableSchema tables[ESC_N_TABLES] = {
   TABLE (ESC_TABLE_PHASE, "phase", "Summary", N_("Solve phases"), N_("Phase"), phase_columns),
   TABLE (ESC_TABLE_RESULT, "result", "Result", N_("Result"), N_("Figure"), result_columns),
   TABLE (ESC_TABLE_AUDIT, "audit", "AuditLog", N_("Audit log"), N_("Audit entry"), audit_columns),
+  TABLE (ESC_TABLE_VERSION, "version", "Version", N_("Versions"), N_("Version"), version_columns),
+  TABLE (ESC_TABLE_VERSION_ALLOCATION, "version_allocation", "VersionAllocation", N_("Version allocations"), N_("Version allocation"), version_allocation_columns),
 };
 
 static const EscParameterDef parameters[] = {

@@ -35,6 +35,8 @@ typedef enum
   ESC_TABLE_PHASE,               /* the current schedule: statistics per objective level */
   ESC_TABLE_RESULT,              /* the current schedule: status and figures, key/value */
   ESC_TABLE_AUDIT,               /* the audit log: who changed what when (esc-audit.h) */
+  ESC_TABLE_VERSION,             /* saved schedules: one row per version (esc-versions.h) */
+  ESC_TABLE_VERSION_ALLOCATION,  /* saved schedules: the allocation rows of each version */
   ESC_N_TABLES
 } EscTableId;
 
@@ -145,8 +147,19 @@ enum { ESC_PHASE_OBJECTIVE, ESC_PHASE_VALUE, ESC_PHASE_BOUND, ESC_PHASE_GAP,
 enum { ESC_RESULT_KEY, ESC_RESULT_VALUE, ESC_RESULT_N_COLUMNS };
 enum { ESC_AUDIT_TIME, ESC_AUDIT_USER, ESC_AUDIT_ACTION, ESC_AUDIT_TABLE, ESC_AUDIT_EMPLOYEE,
        ESC_AUDIT_N_COLUMNS };
+enum { ESC_VERSION_ID, ESC_VERSION_NAME, ESC_VERSION_KIND, ESC_VERSION_CREATED,
+       ESC_VERSION_STATUS, ESC_VERSION_UNMET_STAFF_MINUTES, ESC_VERSION_HOURS,
+       ESC_VERSION_SHIFTS, ESC_VERSION_PARAMETERS, ESC_VERSION_N_COLUMNS };
+/* The version id, then the allocation table's columns in their order: column
+ * ESC_VERSION_ALLOCATION_FIRST + c holds allocation column c. */
+enum { ESC_VERSION_ALLOCATION_VERSION, ESC_VERSION_ALLOCATION_FIRST,
+       ESC_VERSION_ALLOCATION_N_COLUMNS = ESC_VERSION_ALLOCATION_FIRST + ESC_ALLOCATION_N_COLUMNS };
 
 /* Allocation types (ESC_ALLOCATION_TYPE), as in scheduling.md section 5. */
+/* Version kinds (ESC_VERSION_KIND). */
+#define ESC_VERSION_KIND_SOLVE "solve"
+#define ESC_VERSION_KIND_SAVED "saved"
+
 #define ESC_ALLOCATION_TYPE_WORK         "allocation"
 #define ESC_ALLOCATION_TYPE_COMPENSATION "compensation"
 #define ESC_ALLOCATION_TYPE_EXTRA        "extra"

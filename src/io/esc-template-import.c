@@ -267,6 +267,8 @@ static const SheetDef sheet_defs[] = {
   { ESC_TABLE_PHASE, FALSE, "Phases|Fases" },
   { ESC_TABLE_RESULT, FALSE, "Results|Resultado" },
   { ESC_TABLE_AUDIT, FALSE, "Audit|Audit log|Auditoria|Registro de alterações" },
+  { ESC_TABLE_VERSION, FALSE, "Versions|Versão|Versões" },
+  { ESC_TABLE_VERSION_ALLOCATION, FALSE, "Version allocations|Alocações da versão" },
 };
 
 typedef struct

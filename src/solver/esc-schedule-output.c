@@ -6,6 +6,7 @@
  *   stable across runs.
  * - Shifts without clock times give start and finish as the date alone.
  * - A compensation day runs from 00:00 to 00:00 of the next day.
+ * - Storing a schedule also keeps it as a version (esc-versions.h), in the same group.
  * - Extra rows merge consecutive slots of a store, role and day that miss the same
  *   number of people; their "missing" column says how many.
  *
@@ -17,6 +18,7 @@
 #include <math.h>
 
 #include "core/esc-parse.h"
+#include "core/esc-versions.h"
 #include "esc-evaluate.h"
 #include "esc-schedule-output.h"
 
@@ -523,6 +525,10 @@ esc_schedule_output_store (const EscSchedule *schedule,
       g_ptr_array_add (results, esc_row_new_with_values (ESC_TABLE_RESULT, pairs[i]));
   }
 
+  /* Every adopted solve is kept as a version, in the same group: one undo removes both. */
+  g_ptr_array_add (children, esc_versions_snapshot_rows_command (
+      project, ESC_VERSION_KIND_SOLVE, allocations,
+      esc_schedule_status_to_string (schedule->status), unmet));
   g_ptr_array_add (children, esc_command_new_replace_rows (
       esc_project_get_table (project, ESC_TABLE_ALLOCATION), allocations));
   g_ptr_array_add (children, esc_command_new_replace_rows (

@@ -7,6 +7,11 @@
  * "schedule"); --size=WIDTHxHEIGHT sets the window's size (to look at the narrow,
  * folded layout, say).
  *
+ * The app actions: preferences (Ctrl+,), about, quit, and the first-run choices of the
+ * welcome page: new-project (an empty project with the default parameters, see
+ * esc_preferences_new_project()) and open-sample (an untitled copy of the sample
+ * project, found by esc_application_find_sample()).
+ *
  * Quitting (Ctrl+Q) closes the windows one by one, so each can ask about unsaved
  * changes. The first window offers to recover the copies a crash left (not while
  * taking a screenshot).
@@ -22,6 +27,8 @@
 
 #include "esc-application.h"
 #include "esc-main-window.h"
+#include "esc-preferences-window.h"
+#include "io/esc-project-file.h"
 
 /* Frames drawn before the screenshot is taken: layout and first paint are done. */
 #define SCREENSHOT_FRAMES 3
@@ -148,33 +155,211 @@ quit_activated_cb (GSimpleAction *action,
     gtk_window_close (GTK_WINDOW (l->data));
 }
 
+/* Release notes for the About window: the <description> of the first <release> of the
+ * metainfo (compiled into the resources), as the markup AdwAboutWindow shows. */
+typedef struct
+{
+  GString *notes;
+  char *version;
+  gboolean in_release;
+  gboolean done;
+  int depth;                    /* inside the release's <description>: > 0 */
+} ReleaseNotesParser;
+
+static gboolean
+is_release_notes_element (const char *name)
+{
+  return g_str_equal (name, "p") || g_str_equal (name, "ul") || g_str_equal (name, "ol") ||
+         g_str_equal (name, "li") || g_str_equal (name, "em") || g_str_equal (name, "code");
+}
+
+static void
+release_notes_start_element (GMarkupParseContext  *context,
+                             const char           *element_name,
+                             const char          **attribute_names,
+                             const char          **attribute_values,
+                             gpointer              user_data,
+                             GError              **error)
+{
+  ReleaseNotesParser *parser = user_data;
+
+  if (parser->done)
+    return;
+  if (g_str_equal (element_name, "release") && !parser->in_release)
+    {
+      parser->in_release = TRUE;
+      for (guint i = 0; attribute_names[i] != NULL; i++)
+        if (g_str_equal (attribute_names[i], "version"))
+          parser->version = g_strdup (attribute_values[i]);
+    }
+  else if (parser->in_release && g_str_equal (element_name, "description"))
+    parser->depth = 1;
+  else if (parser->depth > 0)
+    {
+      parser->depth++;
+      if (is_release_notes_element (element_name))
+        g_string_append_printf (parser->notes, "<%s>", element_name);
+    }
+}
+
+static void
+release_notes_end_element (GMarkupParseContext  *context,
+                           const char           *element_name,
+                           gpointer              user_data,
+                           GError              **error)
+{
+  ReleaseNotesParser *parser = user_data;
+
+  if (parser->done)
+    return;
+  if (parser->depth == 1 && g_str_equal (element_name, "description"))
+    {
+      parser->depth = 0;
+      parser->done = TRUE;
+    }
+  else if (parser->depth > 1)
+    {
+      parser->depth--;
+      if (is_release_notes_element (element_name))
+        g_string_append_printf (parser->notes, "</%s>", element_name);
+    }
+  else if (g_str_equal (element_name, "release"))
+    parser->done = TRUE;
+}
+
+static void
+release_notes_text (GMarkupParseContext  *context,
+                    const char           *text,
+                    gsize                 text_len,
+                    gpointer              user_data,
+                    GError              **error)
+{
+  ReleaseNotesParser *parser = user_data;
+  g_autofree char *escaped = NULL;
+
+  if (parser->done || parser->depth < 2)
+    return;
+  escaped = g_markup_escape_text (text, text_len);
+  g_string_append (parser->notes, escaped);
+}
+
+static char *
+load_release_notes (char **version)
+{
+  static const GMarkupParser markup_parser = {
+    .start_element = release_notes_start_element,
+    .end_element = release_notes_end_element,
+    .text = release_notes_text,
+  };
+  ReleaseNotesParser parser = { .notes = g_string_new (NULL) };
+  g_autoptr(GMarkupParseContext) context = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize size;
+  const char *data;
+
+  bytes = g_resources_lookup_data ("/io/github/escala/Escala/metainfo.xml",
+                                   G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  if (bytes == NULL)
+    {
+      g_debug ("No release notes: %s", error->message);
+      g_string_free (parser.notes, TRUE);
+      return NULL;
+    }
+  data = g_bytes_get_data (bytes, &size);
+  context = g_markup_parse_context_new (&markup_parser, 0, &parser, NULL);
+  if (!g_markup_parse_context_parse (context, data, size, &error) ||
+      !g_markup_parse_context_end_parse (context, &error))
+    g_debug ("No release notes: %s", error->message);
+
+  *version = parser.version;
+  if (parser.notes->len == 0)
+    {
+      g_string_free (parser.notes, TRUE);
+      return NULL;
+    }
+  return g_string_free (parser.notes, FALSE);
+}
+
 static void
 about_activated_cb (GSimpleAction *action,
                     GVariant      *parameter,
                     gpointer       user_data)
 {
   EscApplication *self = user_data;
-  static const char *developers[] = { "The Escala developers", NULL };
 
-  adw_show_about_window (gtk_application_get_active_window (GTK_APPLICATION (self)),
-                         "application-name", _("Escala"),
-                         "application-icon", APP_ID,
-                         "developer-name", _("The Escala developers"),
-                         "version", PACKAGE_VERSION,
-                         "comments", _("Staff schedules that respect the rules"),
-                         "website", "https://github.com/escala/escala",
-                         "issue-url", "https://github.com/escala/escala/issues",
-                         "developers", developers,
-                         /* TRANSLATORS: your name, one translator per line */
-                         "translator-credits", _("translator-credits"),
-                         "license-type", GTK_LICENSE_GPL_3_0,
-                         "copyright", "© 2026 The Escala developers",
-                         NULL);
+  esc_application_show_about (self, gtk_application_get_active_window (GTK_APPLICATION (self)));
+}
+
+static void
+preferences_activated_cb (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  EscApplication *self = user_data;
+  GtkWidget *window;
+
+  window = esc_preferences_window_new (gtk_application_get_active_window (GTK_APPLICATION (self)));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+/* The window that takes a new project: the active one when it shows none, else a new
+ * one beside it. */
+static EscMainWindow *
+window_for_project (EscApplication *self)
+{
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (ESC_IS_MAIN_WINDOW (active) && esc_main_window_get_project (ESC_MAIN_WINDOW (active)) == NULL)
+    return ESC_MAIN_WINDOW (active);
+  return esc_main_window_new (ADW_APPLICATION (self));
+}
+
+static void
+new_project_activated_cb (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  EscApplication *self = user_data;
+  EscMainWindow *window = window_for_project (self);
+  g_autoptr(EscProject) project = esc_preferences_new_project (0);
+
+  esc_main_window_set_project (window, project, _("New Project"));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+open_sample_activated_cb (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  EscApplication *self = user_data;
+  g_autofree char *path = esc_application_find_sample ();
+  g_autoptr(EscProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  EscMainWindow *window;
+
+  if (path == NULL)
+    return;
+  project = esc_project_file_load (path, &error);
+  if (project == NULL)
+    {
+      g_warning ("Cannot open the sample project: %s", error->message);
+      return;
+    }
+  /* An untitled copy: saving asks where, the shipped sample stays as it is. */
+  esc_project_set_path (project, NULL);
+  window = window_for_project (self);
+  esc_main_window_set_project (window, project, _("Sample Project"));
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 static const GActionEntry app_actions[] = {
   { .name = "quit", .activate = quit_activated_cb },
   { .name = "about", .activate = about_activated_cb },
+  { .name = "preferences", .activate = preferences_activated_cb },
+  { .name = "new-project", .activate = new_project_activated_cb },
+  { .name = "open-sample", .activate = open_sample_activated_cb },
 };
 
 static int
@@ -225,12 +410,23 @@ esc_application_startup (GApplication *application)
 {
   EscApplication *self = ESC_APPLICATION (application);
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
+  static const char *new_project_accels[] = { "<Control>n", NULL };
+  g_autofree char *sample = NULL;
 
   G_APPLICATION_CLASS (esc_application_parent_class)->startup (application);
 
   g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
                                    G_N_ELEMENTS (app_actions), application);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.preferences",
+                                         preferences_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.new-project",
+                                         new_project_accels);
+  sample = esc_application_find_sample ();
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (application),
+                                                                            "open-sample")),
+                               sample != NULL);
   gtk_window_set_default_icon_name (APP_ID);
 
   /* A screenshot shows the window as it settles, not halfway through a transition. */
@@ -331,4 +527,75 @@ esc_application_get_exit_status (EscApplication *self)
   g_return_val_if_fail (ESC_IS_APPLICATION (self), 1);
 
   return self->exit_status;
+}
+
+/* The sample project: $ESC_SAMPLES_DIR (the build tree, tests), the installed
+ * PKGDATADIR/samples, or the source tree next to the build tree (build-aux/run). NULL
+ * when there is none. */
+char *
+esc_application_find_sample (void)
+{
+  const char *env = g_getenv ("ESC_SAMPLES_DIR");
+  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *installed = g_build_filename (PKGDATADIR, "samples", NULL);
+  g_autofree char *source = NULL;
+  const char *dirs[3];
+  guint n = 0;
+
+  if (env != NULL && *env != '\0')
+    dirs[n++] = env;
+  dirs[n++] = installed;
+  if (exe != NULL)
+    {
+      /* _build/src/ui/escala -> data/samples */
+      g_autofree char *bin_dir = g_path_get_dirname (exe);
+
+      source = g_build_filename (bin_dir, "..", "..", "..", "data", "samples", NULL);
+      dirs[n++] = source;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *path = g_build_filename (dirs[i], ESC_SAMPLE_NAME, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        return g_canonicalize_filename (path, NULL);
+    }
+  return NULL;
+}
+
+void
+esc_application_show_about (EscApplication *self,
+                            GtkWindow      *parent)
+{
+  static const char *developers[] = { "The Escala developers", NULL };
+  g_autofree char *release_notes_version = NULL;
+  g_autofree char *release_notes = load_release_notes (&release_notes_version);
+  GtkWidget *about;
+
+  g_return_if_fail (ESC_IS_APPLICATION (self));
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", parent,
+                        "modal", parent != NULL,
+                        "application", GTK_APPLICATION (self),
+                        "application-name", _("Escala"),
+                        "application-icon", APP_ID,
+                        "developer-name", _("The Escala developers"),
+                        "version", PACKAGE_VERSION,
+                        "comments", _("Staff schedules that respect the rules"),
+                        "website", "https://github.com/escala/escala",
+                        "issue-url", "https://github.com/escala/escala/issues",
+                        "developers", developers,
+                        /* TRANSLATORS: your name, one translator per line */
+                        "translator-credits", _("translator-credits"),
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "copyright", "© 2026 The Escala developers",
+                        NULL);
+  if (release_notes != NULL)
+    {
+      adw_about_window_set_release_notes (ADW_ABOUT_WINDOW (about), release_notes);
+      adw_about_window_set_release_notes_version (ADW_ABOUT_WINDOW (about), release_notes_version);
+    }
+  gtk_window_present (GTK_WINDOW (about));
 }

@@ -16,4 +16,12 @@ EscApplication *esc_application_new             (void);
  * could not write its file. */
 int             esc_application_get_exit_status (EscApplication *self);
 
+/* The file name of the sample project. */
+#define ESC_SAMPLE_NAME "loja-centro.escala"
+
+/* The path of the sample project, or NULL when none is found. */
+char           *esc_application_find_sample     (void);
+void            esc_application_show_about      (EscApplication *self,
+                                                 GtkWindow      *parent);
+
 G_END_DECLS

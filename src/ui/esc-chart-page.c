@@ -8,6 +8,13 @@
  * enabled state. The side list shows what the view's checker found; activating a row
  * selects and shows the bar it is about.
  *
+ * Versions (esc-versions.h): the side area lists the project's kept schedules in two
+ * drop-downs, A and B. "Compare" swaps the editable view for a read-only chart of B
+ * drawn by the same renderer, B's added bars outlined green, moved ones amber and A's
+ * removed ones as dashed red ghosts, with the counts and both versions' figures below the
+ * drop-downs. "Restore B" makes B the current schedule (undoable); "Save Current as Version"
+ * activates win.save-version, which the window provides.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "escala-ui"
@@ -17,7 +24,11 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include <math.h>
+
 #include "chart/esc-gantt-export.h"
+#include "chart/esc-gantt-renderer.h"
+#include "core/esc-versions.h"
 #include "esc-chart-page.h"
 
 struct _EscChartPage
@@ -30,6 +41,21 @@ struct _EscChartPage
   EscGanttView *view;
   GtkListBox *issue_list;
   GtkLabel *issues_title;
+  GtkStack *content_stack;
+  GtkDrawingArea *compare_area;
+  GtkDropDown *version_a_dropdown;
+  GtkDropDown *version_b_dropdown;
+  GtkToggleButton *compare_button;
+  GtkButton *restore_button;
+  GtkLabel *compare_label;
+
+  EscProject *project;            /* the view's, watched for new versions */
+  GtkStringList *version_names;   /* shown in the drop-downs */
+  GPtrArray *version_ids;         /* char*, parallel to version_names */
+  char *versions_signature;       /* ids and names last listed */
+  EscVersionDiff *diff;           /* while comparing */
+  EscGanttModel *compare_model;   /* while comparing */
+  EscGanttRenderer *renderer;
 
   EscGanttPages *pages;           /* while printing */
   GtkFileChooserNative *chooser;  /* while exporting */
@@ -253,6 +279,230 @@ print_action (GtkWidget  *widget,
     toast (self, error->message);
 }
 
+/* Versions. */
+
+static const char *
+selected_version (EscChartPage *self,
+                  GtkDropDown  *dropdown)
+{
+  guint i = gtk_drop_down_get_selected (dropdown);
+
+  if (self->version_ids == NULL || i == GTK_INVALID_LIST_POSITION || i >= self->version_ids->len)
+    return NULL;
+  return g_ptr_array_index (self->version_ids, i);
+}
+
+static char *
+format_figure (double value,
+               int    decimals)
+{
+  if (isnan (value))
+    return g_strdup ("—");
+  return g_strdup_printf ("%.*f", decimals, value);
+}
+
+static void
+update_compare_label (EscChartPage *self)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  const EscVersionDiff *d = self->diff;
+  g_autofree char *hours_a = NULL, *hours_b = NULL, *unmet_a = NULL, *unmet_b = NULL;
+
+  if (d == NULL)
+    {
+      gtk_label_set_label (self->compare_label,
+                           self->version_ids != NULL && self->version_ids->len > 0
+                           ? _("Pick two versions and press Compare.")
+                           : _("No versions yet: every adopted solve is kept as one, and "
+                               "Save Current as Version keeps the current schedule."));
+      return;
+    }
+  hours_a = format_figure (d->figures_a.hours, 1);
+  hours_b = format_figure (d->figures_b.hours, 1);
+  unmet_a = format_figure (d->figures_a.unmet_minutes, 0);
+  unmet_b = format_figure (d->figures_b.unmet_minutes, 0);
+  /* Translators: the comparison of schedule versions A and B, one figure a line. */
+  g_string_append_printf (text, _("Added: %u · Removed: %u · Moved: %u"),
+                          d->n_added, d->n_removed, d->n_moved);
+  g_string_append_c (text, '\n');
+  g_string_append_printf (text, _("Hours: %s → %s"), hours_a, hours_b);
+  g_string_append_c (text, '\n');
+  g_string_append_printf (text, _("Shifts: %u → %u"), d->figures_a.shifts, d->figures_b.shifts);
+  g_string_append_c (text, '\n');
+  g_string_append_printf (text, _("Unmet staff-minutes: %s → %s"), unmet_a, unmet_b);
+  gtk_label_set_label (self->compare_label, text->str);
+}
+
+static void
+clear_compare (EscChartPage *self)
+{
+  g_clear_pointer (&self->diff, esc_version_diff_free);
+  g_clear_pointer (&self->compare_model, esc_gantt_model_unref);
+}
+
+static void
+update_compare (EscChartPage *self)
+{
+  const char *a = selected_version (self, self->version_a_dropdown);
+  const char *b = selected_version (self, self->version_b_dropdown);
+  gboolean comparing = gtk_toggle_button_get_active (self->compare_button);
+
+  clear_compare (self);
+  if (comparing && self->project != NULL && a != NULL && b != NULL)
+    self->diff = esc_versions_compare (self->project, a, b);
+
+  if (self->diff != NULL)
+    {
+      EscGanttModelOptions options = { 0 };
+      EscGanttViewport vp;
+      gint32 start, end;
+
+      esc_gantt_model_options_set_compare (&options, self->diff);
+      self->compare_model = esc_gantt_model_new (self->project, &options);
+      esc_gantt_model_options_clear_compare (&options);
+      esc_gantt_model_get_range (self->compare_model, &start, &end);
+      esc_gantt_viewport_init (&vp, self->compare_model, 1000, 400);
+      /* About 140 pixels a day, the rows' full height: the scrolled window pans. */
+      gtk_drawing_area_set_content_width (self->compare_area,
+                                          (int) (vp.name_width + (end - start) / 1440.0 * 140));
+      gtk_drawing_area_set_content_height (self->compare_area,
+                                           (int) ceil (esc_gantt_viewport_content_height (&vp, self->compare_model)));
+      gtk_stack_set_visible_child_name (self->content_stack, "compare");
+    }
+  else
+    gtk_stack_set_visible_child_name (self->content_stack, "schedule");
+  gtk_widget_set_sensitive (GTK_WIDGET (self->restore_button), b != NULL);
+  gtk_widget_queue_draw (GTK_WIDGET (self->compare_area));
+  update_compare_label (self);
+}
+
+static void
+draw_compare_cb (GtkDrawingArea *area,
+                 cairo_t        *cr,
+                 int             width,
+                 int             height,
+                 gpointer        user_data)
+{
+  EscChartPage *self = user_data;
+  EscGanttViewport vp;
+  gint32 start, end;
+
+  if (self->compare_model == NULL)
+    return;
+  esc_gantt_model_get_range (self->compare_model, &start, &end);
+  esc_gantt_viewport_init (&vp, self->compare_model, width, height);
+  vp.t0 = start;
+  vp.t1 = end;
+  vp.scale = gtk_widget_get_scale_factor (GTK_WIDGET (area));
+  vp.style = adw_style_manager_get_dark (adw_style_manager_get_default ())
+             ? ESC_GANTT_STYLE_DARK : ESC_GANTT_STYLE_LIGHT;
+  vp.color_by = esc_gantt_view_get_color_by (self->view);
+  esc_gantt_renderer_draw (self->renderer, cr, self->compare_model, &vp);
+}
+
+static void
+refresh_versions (EscChartPage *self)
+{
+  EscTable *table = self->project != NULL ? esc_project_get_table (self->project, ESC_TABLE_VERSION) : NULL;
+  guint n = table != NULL ? esc_table_get_n_rows (table) : 0;
+  g_autoptr(GString) signature = g_string_new (NULL);
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  guint select_a = GTK_INVALID_LIST_POSITION, select_b = GTK_INVALID_LIST_POSITION;
+  gboolean grew;
+
+  for (guint i = 0; i < n; i++)
+    {
+      EscRow *row = esc_table_get_row (table, i);
+
+      g_ptr_array_add (ids, g_strdup (esc_row_get (row, ESC_VERSION_ID)));
+      g_ptr_array_add (names, g_strdup_printf ("%s · %s", esc_row_get (row, ESC_VERSION_ID),
+                                               esc_row_get (row, ESC_VERSION_NAME)));
+      g_string_append_printf (signature, "%s\x1f", (const char *) g_ptr_array_index (names, i));
+    }
+  if (g_strcmp0 (signature->str, self->versions_signature) == 0)
+    {
+      if (self->diff != NULL)
+        update_compare (self);  /* a version's rows may have changed (undo of a restore) */
+      return;
+    }
+
+  grew = self->version_ids == NULL || n > self->version_ids->len;
+  a = g_strdup (selected_version (self, self->version_a_dropdown));
+  b = g_strdup (selected_version (self, self->version_b_dropdown));
+  for (guint i = 0; i < n; i++)
+    {
+      if (g_strcmp0 (g_ptr_array_index (ids, i), a) == 0)
+        select_a = i;
+      if (g_strcmp0 (g_ptr_array_index (ids, i), b) == 0)
+        select_b = i;
+    }
+  /* By default, and when a version is added: the newest against the one before. */
+  if (grew || select_a == GTK_INVALID_LIST_POSITION || select_b == GTK_INVALID_LIST_POSITION)
+    {
+      select_b = n > 0 ? n - 1 : GTK_INVALID_LIST_POSITION;
+      select_a = n > 1 ? n - 2 : select_b;
+    }
+
+  g_free (self->versions_signature);
+  self->versions_signature = g_strdup (signature->str);
+  g_clear_pointer (&self->version_ids, g_ptr_array_unref);
+  self->version_ids = g_steal_pointer (&ids);
+  g_ptr_array_add (names, NULL);
+  g_signal_handlers_block_by_func (self->version_a_dropdown, update_compare, self);
+  g_signal_handlers_block_by_func (self->version_b_dropdown, update_compare, self);
+  gtk_string_list_splice (self->version_names, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->version_names)),
+                          (const char * const *) names->pdata);
+  gtk_drop_down_set_selected (self->version_a_dropdown, select_a);
+  gtk_drop_down_set_selected (self->version_b_dropdown, select_b);
+  g_signal_handlers_unblock_by_func (self->version_a_dropdown, update_compare, self);
+  g_signal_handlers_unblock_by_func (self->version_b_dropdown, update_compare, self);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->compare_button), n > 0);
+  if (n == 0)
+    gtk_toggle_button_set_active (self->compare_button, FALSE);
+  update_compare (self);
+}
+
+static void
+restore_clicked_cb (EscChartPage *self)
+{
+  const char *b = selected_version (self, self->version_b_dropdown);
+  EscCommand *command;
+  g_autofree char *message = NULL;
+
+  if (self->project == NULL || b == NULL)
+    return;
+  command = esc_versions_restore_command (self->project, b);
+  if (command == NULL)
+    return;
+  esc_project_execute (self->project, command);
+  gtk_toggle_button_set_active (self->compare_button, FALSE);
+  /* Translators: %s is a version id such as v3. */
+  message = g_strdup_printf (_("Version %s is the current schedule"), b);
+  toast (self, message);
+}
+
+static void
+watch_project (EscChartPage *self,
+               EscProject   *project)
+{
+  if (self->project != NULL)
+    g_signal_handlers_disconnect_by_data (self->project, self);
+  g_clear_object (&self->project);
+  clear_compare (self);
+  g_clear_pointer (&self->versions_signature, g_free);
+  if (project != NULL)
+    {
+      self->project = g_object_ref (project);
+      g_signal_connect_object (project, "changed", G_CALLBACK (refresh_versions), self,
+                               G_CONNECT_SWAPPED);
+    }
+  refresh_versions (self);
+}
+
 /* Object. */
 
 EscChartPage *
@@ -270,6 +520,7 @@ esc_chart_page_set_project (EscChartPage *self,
   if (esc_gantt_view_get_project (self->view) == project)
     return;
   esc_gantt_view_set_project (self->view, project);
+  watch_project (self, project);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
 }
 
@@ -292,6 +543,38 @@ esc_chart_page_get_issue_list (EscChartPage *self)
 {
   g_return_val_if_fail (ESC_IS_CHART_PAGE (self), NULL);
   return self->issue_list;
+}
+
+void
+esc_chart_page_compare_versions (EscChartPage *self,
+                                 const char   *a,
+                                 const char   *b)
+{
+  g_return_if_fail (ESC_IS_CHART_PAGE (self));
+
+  for (guint i = 0; a != NULL && b != NULL && self->version_ids != NULL &&
+                    i < self->version_ids->len; i++)
+    {
+      if (g_strcmp0 (g_ptr_array_index (self->version_ids, i), a) == 0)
+        gtk_drop_down_set_selected (self->version_a_dropdown, i);
+      if (g_strcmp0 (g_ptr_array_index (self->version_ids, i), b) == 0)
+        gtk_drop_down_set_selected (self->version_b_dropdown, i);
+    }
+  gtk_toggle_button_set_active (self->compare_button, a != NULL && b != NULL);
+}
+
+GtkLabel *
+esc_chart_page_get_compare_label (EscChartPage *self)
+{
+  g_return_val_if_fail (ESC_IS_CHART_PAGE (self), NULL);
+  return self->compare_label;
+}
+
+GtkWidget *
+esc_chart_page_get_compare_area (EscChartPage *self)
+{
+  g_return_val_if_fail (ESC_IS_CHART_PAGE (self), NULL);
+  return GTK_WIDGET (self->compare_area);
 }
 
 static void
@@ -352,6 +635,13 @@ esc_chart_page_dispose (GObject *object)
       g_clear_object (&self->chooser);
     }
   g_clear_pointer (&self->pages, esc_gantt_pages_free);
+  if (self->project != NULL)
+    g_signal_handlers_disconnect_by_data (self->project, self);
+  g_clear_object (&self->project);
+  clear_compare (self);
+  g_clear_pointer (&self->version_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->versions_signature, g_free);
+  g_clear_pointer (&self->renderer, esc_gantt_renderer_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), ESC_TYPE_CHART_PAGE);
 
   G_OBJECT_CLASS (esc_chart_page_parent_class)->dispose (object);
@@ -384,6 +674,14 @@ esc_chart_page_class_init (EscChartPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EscChartPage, view);
   gtk_widget_class_bind_template_child (widget_class, EscChartPage, issue_list);
   gtk_widget_class_bind_template_child (widget_class, EscChartPage, issues_title);
+  gtk_widget_class_bind_template_child (widget_class, EscChartPage, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, EscChartPage, compare_area);
+  gtk_widget_class_bind_template_child (widget_class, EscChartPage, version_a_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, EscChartPage, version_b_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, EscChartPage, compare_button);
+  gtk_widget_class_bind_template_child (widget_class, EscChartPage, restore_button);
+  gtk_widget_class_bind_template_child (widget_class, EscChartPage, compare_label);
+  gtk_widget_class_bind_template_child (widget_class, EscChartPage, version_names);
 
   gtk_widget_class_install_action (widget_class, "chart.zoom", "s", zoom_action);
   gtk_widget_class_install_property_action (widget_class, "chart.color-by", "color-by");
@@ -400,4 +698,13 @@ esc_chart_page_init (EscChartPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect_swapped (self->view, "issues-changed", G_CALLBACK (issues_changed_cb), self);
   g_signal_connect (self->issue_list, "row-activated", G_CALLBACK (issue_activated_cb), self);
+  self->renderer = esc_gantt_renderer_new ();
+  gtk_drawing_area_set_draw_func (self->compare_area, draw_compare_cb, self, NULL);
+  g_signal_connect_swapped (self->version_a_dropdown, "notify::selected",
+                            G_CALLBACK (update_compare), self);
+  g_signal_connect_swapped (self->version_b_dropdown, "notify::selected",
+                            G_CALLBACK (update_compare), self);
+  g_signal_connect_swapped (self->compare_button, "toggled", G_CALLBACK (update_compare), self);
+  g_signal_connect_swapped (self->restore_button, "clicked", G_CALLBACK (restore_clicked_cb), self);
+  refresh_versions (self);
 }

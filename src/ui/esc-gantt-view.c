@@ -771,7 +771,7 @@ execute_group (EscGanttView *self,
 {
   if (commands->len == 0)
     return;
-  esc_project_execute (self->project, esc_command_new_group (label, commands));
+  esc_project_execute_take (self->project, esc_command_new_group (label, commands));
   schedule_rebuild (self);
 }
 
@@ -2007,6 +2007,8 @@ esc_gantt_view_init (EscGanttView *self)
   self->issues = g_ptr_array_new_with_free_func ((GDestroyNotify) issue_free);
   self->pending_zoom = ESC_GANTT_ZOOM_WEEK;
   self->texture_dirty = TRUE;
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Schedule chart: one row per employee, shifts as bars"), -1);
   self->drag_target_row = G_MAXUINT;
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);

@@ -35,6 +35,7 @@
 
 #include "core/esc-audit.h"
 #include "core/esc-validate.h"
+#include "core/esc-versions.h"
 #include "esc-audit-page.h"
 #include "esc-holiday-page.h"
 #include "esc-leave-page.h"
@@ -42,6 +43,7 @@
 #include "esc-chart-page.h"
 #include "esc-overview-page.h"
 #include "esc-parameters-page.h"
+#include "esc-preferences-window.h"
 #include "esc-reassign-page.h"
 #include "esc-schedule-page.h"
 #include "esc-sidebar-row.h"
@@ -1215,6 +1217,20 @@ undo_action_cb (GtkWidget  *widget,
   esc_project_undo (self->project);
 }
 
+/* Keeps the current schedule (a hand-edited one, say) as a version, undoably. */
+static void
+save_version_action_cb (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  EscMainWindow *self = ESC_MAIN_WINDOW (widget);
+
+  if (self->project == NULL)
+    return;
+  esc_project_execute_take (self->project,
+                            esc_versions_snapshot_command (self->project, ESC_VERSION_KIND_SAVED));
+}
+
 static void
 redo_action_cb (GtkWidget  *widget,
                 const char *action_name,
@@ -1374,7 +1390,7 @@ adopt_schedule (EscMainWindow *self,
 {
   g_autofree char *message = describe_schedule (schedule);
 
-  esc_project_execute (self->project, esc_schedule_output_store (schedule, self->project));
+  esc_project_execute_take (self->project, esc_schedule_output_store (schedule, self->project));
   set_solve_message (self, message, NULL, NULL);
 }
 
@@ -1501,6 +1517,7 @@ solve_action_cb (GtkWidget  *widget,
       return;
     }
 
+  esc_preferences_apply_solver_options (&options);
   set_stale_schedule (self, NULL, NULL);
   self->solve_cancellable = g_cancellable_new ();
   show_solve_panels (self, TRUE);
@@ -1594,13 +1611,13 @@ apply_import (EscMainWindow   *self,
     {
       g_autoptr(EscProject) project = esc_project_new ();
 
-      esc_project_execute (project, esc_template_import_command (project, result->project));
+      esc_project_execute_take (project, esc_template_import_command (project, result->project));
       g_autofree char *key = new_recovery_key ();
 
       set_project (self, project, name, key);
     }
   else
-    esc_project_execute (self->project, esc_template_import_command (self->project,
+    esc_project_execute_take (self->project, esc_template_import_command (self->project,
                                                                      result->project));
   /* TRANSLATORS: a toast after an import: "Imported 412 rows in 9 sheets" */
   message = g_strdup_printf (_("Imported %u rows in %u sheets"), total, n_tables);
@@ -1839,10 +1856,11 @@ export_chooser_responded_cb (GtkNativeDialog *dialog,
 
           ok = schedule != NULL &&
                esc_results_export_workbook (schedule, self->project, path,
-                                            ESC_TEMPLATE_LANGUAGE_EN, &error);
+                                            esc_preferences_get_template_language (), &error);
         }
       else
-        ok = esc_template_export (self->project, path, ESC_TEMPLATE_LANGUAGE_EN, &error);
+        ok = esc_template_export (self->project, path, esc_preferences_get_template_language (),
+                                  &error);
       if (ok)
         {
           g_autofree char *name = g_path_get_basename (path);
@@ -2238,6 +2256,7 @@ esc_main_window_class_init (EscMainWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action_cb);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action_cb);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.save-version", NULL, save_version_action_cb);
   gtk_widget_class_install_action (widget_class, "win.solve", NULL, solve_action_cb);
   gtk_widget_class_install_action (widget_class, "win.cancel-solve", NULL, cancel_solve_action_cb);
   gtk_widget_class_install_action (widget_class, "win.adopt-schedule", NULL, adopt_action_cb);

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "chart/esc-gantt-renderer.h"
+#include "core/esc-versions.h"
 #include "chart-fixture.h"
 #include "test-chart.h"
 
@@ -829,6 +830,101 @@ test_large_model (void)
   }
 }
 
+/* Compare mode: version B's bars with the added one outlined green, the moved one amber,
+ * the removed one a pale red ghost, the unchanged ones as ever. */
+static void
+test_compare (void)
+{
+  g_autoptr(EscProject) project = chart_fixture_small ();
+  g_autoptr(EscVersionDiff) diff = NULL;
+  g_autoptr(EscGanttRenderer) renderer = esc_gantt_renderer_new ();
+  EscTable *allocation = esc_project_get_table (project, ESC_TABLE_ALLOCATION);
+  EscGanttModelOptions options = { 0 };
+  g_auto (Chart) chart = { 0 };
+  EscGanttRect rect;
+  EscRow *row;
+  guint r, b;
+  cairo_t *cr;
+
+  esc_project_execute (project, esc_versions_snapshot_command (project, ESC_VERSION_KIND_SAVED));
+  /* B: E4's Monday removed, E2's Monday Late made Morning, E3 works Thursday Morning. */
+  row = esc_table_find (allocation, "E4@2021-03-01");
+  esc_table_remove (allocation, esc_table_index_of (allocation, row));
+  row = esc_table_find (allocation, "E2@2021-03-01");
+  esc_row_set (row, ESC_ALLOCATION_SHIFT, "Morning");
+  esc_row_set (row, ESC_ALLOCATION_START, "2021-03-01 08:00");
+  esc_row_set (row, ESC_ALLOCATION_FINISH, "2021-03-01 16:00");
+  esc_table_append_values (allocation, (const char *[ESC_ALLOCATION_N_COLUMNS]) {
+    "E3@2021-03-04", "2021-03-04 08:00", "2021-03-04 16:00", "E3", "Centro", "allocation",
+    "stocker", "Morning", "2021-03-04", "07:00", "", "" });
+  esc_project_execute (project, esc_versions_snapshot_command (project, ESC_VERSION_KIND_SAVED));
+
+  diff = esc_versions_compare (project, "v1", "v2");
+  g_assert_nonnull (diff);
+  g_assert_cmpuint (diff->n_added, ==, 1);
+  g_assert_cmpuint (diff->n_removed, ==, 1);
+  g_assert_cmpuint (diff->n_moved, ==, 1);
+
+  esc_gantt_model_options_set_compare (&options, diff);
+  chart.model = esc_gantt_model_new (project, &options);
+  esc_gantt_viewport_init (&chart.vp, chart.model, 1200, 420);
+  chart.vp.t0 = 0;
+  chart.vp.t1 = 7 * DAY;
+  chart.vp.flags &= ~(guint) ESC_GANTT_DRAW_LABELS;
+  chart_render (&chart);
+
+  /* Added: E3 Thursday, green just outside its left end, the shift's colour inside. */
+  g_assert_true (esc_gantt_model_find_task (chart.model, "E3@2021-03-04", &r, &b));
+  g_assert_cmpuint (r, ==, ROW_E3);
+  g_assert_true (esc_gantt_model_get_row (chart.model, r)->bars[b].flags & ESC_GANTT_BAR_ADDED);
+  esc_gantt_viewport_get_bar_rect (&chart.vp, chart.model, r, b, &rect);
+  assert_pixel (&chart, rect.x - 1, rect.y + rect.height / 2, 0x2ec27e);
+  assert_pixel (&chart, rect.x + rect.width / 2, rect.y + rect.height / 2, 0x3584e4);
+
+  /* Moved: E2 Monday, now Morning, amber edge. */
+  g_assert_true (esc_gantt_model_find_task (chart.model, "E2@2021-03-01", &r, &b));
+  g_assert_cmpuint (r, ==, ROW_E2);
+  esc_gantt_viewport_get_bar_rect (&chart.vp, chart.model, r, b, &rect);
+  g_assert_cmpfloat (fabs (rect.x - (time_x (&chart, 8 * 60) + 1)), <=, 1);
+  assert_pixel (&chart, rect.x - 1, rect.y + rect.height / 2, 0xe5a50a);
+  assert_pixel (&chart, rect.x + rect.width + 1, rect.y + rect.height / 2, 0xe5a50a);
+
+  /* Removed: E4 Monday as a ghost, not found as a task, red at a fifth over white. */
+  g_assert_false (esc_gantt_model_find_task (chart.model, "E4@2021-03-01", &r, &b));
+  {
+    const EscGanttRow *e4 = esc_gantt_model_get_row (chart.model, ROW_E4);
+
+    g_assert_cmpuint (e4->n_bars, ==, 1);
+    g_assert_true (e4->bars[0].flags & ESC_GANTT_BAR_REMOVED);
+    g_assert_cmpint (e4->net_minutes, ==, 0);
+    esc_gantt_viewport_get_bar_rect (&chart.vp, chart.model, ROW_E4, 0, &rect);
+    assert_pixel (&chart, rect.x + rect.width / 2, rect.y + rect.height / 2, 0xf8cdcf);
+    /* The dashed edge starts with a dash at the top left: red there. */
+    g_assert_true (close_to (pixel_at (chart.surface, rect.x + 8, rect.y + 1.5), 0xe01b24, 40));
+  }
+
+  /* Unchanged: E1 Monday, plain, white just outside. */
+  g_assert_true (esc_gantt_model_find_task (chart.model, "E1@2021-03-01", &r, &b));
+  esc_gantt_viewport_get_bar_rect (&chart.vp, chart.model, r, b, &rect);
+  assert_pixel (&chart, rect.x + rect.width / 2, rect.y + rect.height / 2, 0x3584e4);
+  assert_pixel (&chart, rect.x - 2, rect.y + rect.height / 2, WHITE);
+
+  if (g_getenv ("ESCALA_TEST_PNG_DIR") != NULL)
+    {
+      g_autofree char *path = g_build_filename (g_getenv ("ESCALA_TEST_PNG_DIR"),
+                                                "gantt-compare.png", NULL);
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1200, 420);
+
+      chart.vp.flags |= ESC_GANTT_DRAW_LABELS;
+      cr = cairo_create (surface);
+      esc_gantt_renderer_draw (renderer, cr, chart.model, &chart.vp);
+      cairo_destroy (cr);
+      cairo_surface_write_to_png (surface, path);
+      cairo_surface_destroy (surface);
+    }
+  esc_gantt_model_options_clear_compare (&options);
+}
+
 void
 esc_test_add_gantt_render_tests (void)
 {
@@ -848,4 +944,5 @@ esc_test_add_gantt_render_tests (void)
   g_test_add_func ("/chart/render/zoom-and-geometry", test_zoom_and_geometry);
   g_test_add_func ("/chart/render/legend", test_legend);
   g_test_add_func ("/chart/render/large-model", test_large_model);
+  g_test_add_func ("/chart/render/compare", test_compare);
 }

@@ -330,6 +330,16 @@ new_full_project (void)
   ROW (p, ESC_TABLE_RESULT, ESC_RESULT_N_COLUMNS, "reasons", "one reason\nanother reason");
   ROW (p, ESC_TABLE_AUDIT, ESC_AUDIT_N_COLUMNS, "2026-11-21T08:10:00Z", "Ana Souza",
        "Edit Employees row 1, Weekly hours: “44” → “40”", "employee", "E001");
+  ROW (p, ESC_TABLE_VERSION, ESC_VERSION_N_COLUMNS, "v1", "Solve 21 Nov 08:02", "solve",
+       "2026-11-21T08:02:00Z", "feasible", "120", "7.33", "1",
+       "start_date=2026-12-07; horizon=7; objectives=demand_fulfillment");
+  ROW (p, ESC_TABLE_VERSION_ALLOCATION, ESC_VERSION_ALLOCATION_N_COLUMNS, "v1",
+       "Adrianne@2026-12-07", "2026-12-07 10:00", "2026-12-07 18:20", "Adrianne",
+       "Norte Shop", "allocation", "Atendente", "10:00 - 18:20", "2026-12-07", "07:20", "",
+       "yes");
+  ROW (p, ESC_TABLE_VERSION_ALLOCATION, ESC_VERSION_ALLOCATION_N_COLUMNS, "v1",
+       "extra:Norte Shop/Atendente@2026-12-07 08:00", "2026-12-07 08:00", "2026-12-07 10:00",
+       "Atendente", "Norte Shop", "extra", "Atendente", "", "2026-12-07", "", "1", "");
   return p;
 }
 

@@ -7,6 +7,9 @@
 #define G_LOG_DOMAIN "escala-ui"
 
 #include "core/esc-table.h"
+#include "core/esc-versions.h"
+#include "solver/esc-problem.h"
+#include "solver/esc-schedule-output.h"
 #include "esc-chart-page.h"
 #include "io/esc-project-file.h"
 #include "test-ui.h"
@@ -388,6 +391,73 @@ test_keyboard (void)
   fixture_tear_down (&fixture);
 }
 
+
+/* Two adoptions make two versions; comparing them shows the counts and the chart. */
+static void
+test_versions_compare (void)
+{
+  Fixture fixture;
+  EscTable *allocation;
+  EscTable *versions;
+  g_autoptr(EscProblem) problem = NULL;
+  g_autoptr(EscSchedule) first = NULL;
+  g_autoptr(EscSchedule) second = NULL;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  const char *text;
+  GtkWidget *area;
+
+  fixture_set_up (&fixture);
+  allocation = esc_project_get_table (fixture.project, ESC_TABLE_ALLOCATION);
+  versions = esc_project_get_table (fixture.project, ESC_TABLE_VERSION);
+  problem = esc_problem_new_from_project (fixture.project, &error);
+  g_assert_no_error (error);
+
+  /* Adoption 1: the hand-made week, read back into a schedule and stored. */
+  first = esc_schedule_output_load (problem, fixture.project, problems);
+  esc_project_execute_take (fixture.project, esc_schedule_output_store (first, fixture.project));
+  g_assert_cmpuint (esc_table_get_n_rows (versions), ==, 1);
+
+  /* Adoption 2: without E002's Friday. */
+  esc_table_remove (allocation, esc_table_index_of (allocation,
+                                                    esc_table_find (allocation, "E002@2026-12-11")));
+  second = esc_schedule_output_load (problem, fixture.project, problems);
+  esc_project_execute_take (fixture.project, esc_schedule_output_store (second, fixture.project));
+  test_iterate (50);
+  g_assert_cmpuint (esc_table_get_n_rows (versions), ==, 2);
+  g_assert_cmpstr (esc_row_get (esc_table_get_row (versions, 1), ESC_VERSION_KIND), ==,
+                   ESC_VERSION_KIND_SOLVE);
+
+  esc_chart_page_compare_versions (fixture.page, "v1", "v2");
+  test_iterate (100);
+  text = gtk_label_get_label (esc_chart_page_get_compare_label (fixture.page));
+  g_test_message ("compare: %s", text);
+  g_assert_nonnull (strstr (text, "Added: 0 · Removed: 1 · Moved: 0"));
+  g_assert_nonnull (strstr (text, "Shifts: 10 → 9"));
+  area = esc_chart_page_get_compare_area (fixture.page);
+  g_assert_true (gtk_widget_get_mapped (area));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (fixture.view)));
+  save_screenshot (GTK_WIDGET (fixture.page), "gantt-page-compare.png");
+
+  /* Restore v1 through the button's path, then undo it. */
+  esc_project_execute_take (fixture.project, esc_versions_restore_command (fixture.project, "v1"));
+  g_assert_nonnull (esc_table_find (allocation, "E002@2026-12-11"));
+  g_assert_true (esc_project_undo (fixture.project));
+  g_assert_null (esc_table_find (allocation, "E002@2026-12-11"));
+
+  /* Undoing the second adoption removes its version too. */
+  g_assert_true (esc_project_undo (fixture.project));
+  test_iterate (50);
+  g_assert_cmpuint (esc_table_get_n_rows (versions), ==, 1);
+  text = gtk_label_get_label (esc_chart_page_get_compare_label (fixture.page));
+  g_assert_null (strstr (text, "Removed: 1"));
+
+  esc_chart_page_compare_versions (fixture.page, NULL, NULL);
+  test_iterate (20);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (fixture.view)));
+  fixture_tear_down (&fixture);
+}
+
 void
 esc_test_add_gantt_view_tests (void)
 {
@@ -395,4 +465,5 @@ esc_test_add_gantt_view_tests (void)
   g_test_add_func ("/ui/gantt-view/move-violation-undo", test_move_violation_undo);
   g_test_add_func ("/ui/gantt-view/menu-edits", test_menu_edits);
   g_test_add_func ("/ui/gantt-view/keyboard", test_keyboard);
+  g_test_add_func ("/ui/gantt-view/versions-compare", test_versions_compare);
 }

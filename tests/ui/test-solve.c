@@ -258,7 +258,7 @@ test_audit_page (void)
   page = ESC_AUDIT_PAGE (esc_main_window_get_page_widget (window, "audit"));
   test_iterate (50);
   g_assert_cmpuint (esc_audit_page_get_n_shown (page), ==, 0);
-  esc_project_execute (project, esc_command_new_set_cell (employees, row, ESC_EMPLOYEE_NAME,
+  esc_project_execute_take (project, esc_command_new_set_cell (employees, row, ESC_EMPLOYEE_NAME,
                                                           "Renamed"));
   test_iterate (50);
   g_assert_cmpuint (esc_audit_page_get_n_shown (page), ==, 1);

@@ -219,6 +219,7 @@ main (int argc, char **argv)
   test_add_reassign_page_tests ();
   test_add_staffing_page_tests ();
   esc_test_add_gantt_view_tests ();
+  test_add_app_tests ();
 
   status = g_test_run ();
   remove_tree (test_tmp_dir);

@@ -43,6 +43,7 @@ void           test_add_file_tests       (void);
 void           test_add_solve_tests      (void);
 void           test_add_reassign_page_tests (void);
 void           test_add_staffing_page_tests (void);
+void           test_add_app_tests        (void);
 
 G_END_DECLS
 void           esc_test_add_gantt_view_tests (void);
