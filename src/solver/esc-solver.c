@@ -3,11 +3,14 @@
  * Every hard rule concerns one employee and coverage is counted per (store, role) group,
  * so the groups are independent: each is solved, level after level, by one task of a
  * GThreadPool with its own glp_prob (GLPK keeps its environment per thread, so a model
- * never leaves the thread that built it). Per group: a greedy start (each employee in
- * turn optimises the first level with the others fixed: a legal schedule, and the proof
- * of which employees cannot be scheduled at all), then per level: set the objective, warm
- * re-solve of the LP, branch and bound from the incumbent (glp_ios_heur_sol, proximity
- * search), and a row that keeps the level's value for the next ones. When hard rules
+ * never leaves the thread that built it). Per group: a start from the constructive
+ * heuristic (esc-heuristic.c, milliseconds), with a tiny exact MIP for each employee it
+ * cannot schedule legally (which also proves who cannot be scheduled at all); then per
+ * level, on a small group: set the objective, warm re-solve of the LP, branch and bound
+ * from the incumbent (glp_ios_heur_sol, proximity search); on a big group: fix-and-
+ * optimize, GLPK re-optimising neighbourhoods (a few employees, or a window of days) of
+ * adaptive size from the incumbent, with the best affordable bound; and a row that keeps
+ * the level's value for the next ones. When hard rules
  * conflict, an elastic analysis per employee says which rules, for whom and on which days.
  *
  * The calling thread only coordinates: the groups publish a legal snapshot of their best
@@ -29,7 +32,9 @@
 #include <setjmp.h>
 #include <string.h>
 
+#include "esc-checker.h"
 #include "esc-evaluate.h"
+#include "esc-heuristic.h"
 #include "esc-model.h"
 #include "esc-solver.h"
 
@@ -41,6 +46,10 @@
 #define MAX_REASONS_PER_EMPLOYEE 5
 #define MAX_EXPLAINED_EMPLOYEES 25
 #define CUTS_MAX_COLUMNS 4000
+#define LNS_MIN_COLUMNS 2500                           /* bigger groups: neighbourhoods */
+#define LNS_TARGET_COLUMNS 800                         /* first neighbourhood size */
+#define LNS_WINDOW_MAX_COLUMNS 4000.0                  /* whole sub-model of a window */
+#define LP_BOUND_MAX_COLUMNS 12000                     /* full LP bound tried below this */
 
 typedef enum
 {
@@ -89,6 +98,9 @@ struct _Run
   guint n_levels;
   const EscObjectiveLevel **levels;
   gboolean report_phases;
+  EscSchedule *start;              /* options->start (a reference), or NULL */
+  guint seed;
+  int lns_min_columns;             /* < 0: never */
 
   GMutex mutex;
   GCond cond;
@@ -161,6 +173,7 @@ run_unref (Run *run)
   g_free (run->groups);
   g_free (run->levels);
   g_free (run->mps_dir);
+  g_clear_pointer (&run->start, esc_schedule_unref);
   g_clear_object (&run->cancellable);
   g_clear_object (&run->stop);
   g_mutex_clear (&run->mutex);
@@ -1048,9 +1061,28 @@ typedef enum
   GREEDY_INCOMPLETE,
 } GreedyResult;
 
-/* Each employee in turn optimises @level with the employees before them fixed (a
- * sequence of tiny MIPs), in @partial, published row by row. @infeasible receives the
- * employees that cannot be scheduled under the hard rules at all. */
+/* TRUE when every employee of @group has a legal row in run->start. */
+static gboolean
+start_is_legal (Run *run,
+                int  group_index)
+{
+  const EscProblemGroup *group = g_ptr_array_index (run->problem->groups, group_index);
+
+  for (guint i = 0; i < group->employees->len; i++)
+    {
+      g_autoptr(GPtrArray) violations =
+        esc_checker_check_employee (run->start, g_array_index (group->employees, int, i));
+
+      if (violations->len > 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The start of a group, in @partial, published: the constructive heuristic
+ * (esc-heuristic.h, milliseconds); then each employee it could not schedule legally in
+ * turn optimises @level with everybody else fixed (a tiny exact MIP), which also proves
+ * which employees cannot be scheduled under the hard rules at all (@infeasible). */
 static GreedyResult
 greedy_start (Run                     *run,
               GroupState              *gs,
@@ -1060,12 +1092,37 @@ greedy_start (Run                     *run,
               GArray                  *infeasible)
 {
   const EscProblemGroup *group = g_ptr_array_index (run->problem->groups, gs->group);
-  guint n = group->employees->len;
+  g_autoptr(GArray) todo = NULL;
+  g_autofree int *local = g_new (int, run->problem->employees->len);
+  guint n;
   gboolean incomplete = FALSE;
+
+  if (run->start != NULL && start_is_legal (run, gs->group))
+    {
+      for (guint i = 0; i < group->employees->len; i++)
+        {
+          int e = g_array_index (group->employees, int, i);
+
+          for (int d = 0; d < run->problem->n_days; d++)
+            {
+              esc_schedule_set_choice (partial, e, d, esc_schedule_get_choice (run->start, e, d));
+              esc_schedule_set_compensation (partial, e, d,
+                                             esc_schedule_get_compensation (run->start, e, d));
+            }
+        }
+      todo = g_array_new (FALSE, FALSE, sizeof (int));
+    }
+  else
+    todo = esc_heuristic_construct (partial, gs->group, run->seed);
+  publish_rows (gs, partial, 0, group->employees->len);
+  report_progress (run, FALSE);
+  for (guint i = 0; i < group->employees->len; i++)
+    local[g_array_index (group->employees, int, i)] = (int) i;
+  n = todo->len;
 
   for (guint i = 0; i < n; i++)
     {
-      int e = g_array_index (group->employees, int, i);
+      int e = g_array_index (todo, int, i);
       EscModelSpec spec = { 0 };
       EscModel *model;
       g_autofree double *x = NULL;
@@ -1095,7 +1152,7 @@ greedy_start (Run                     *run,
         case RESULT_OPTIMAL:
         case RESULT_FEASIBLE:
           esc_model_vector_to_schedule (model, x, partial);
-          publish_rows (gs, partial, i, i + 1);
+          publish_rows (gs, partial, (guint) local[e], (guint) local[e] + 1);
           break;
         case RESULT_INFEASIBLE:
           g_array_append_val (infeasible, e);
@@ -1112,6 +1169,410 @@ greedy_start (Run                     *run,
   if (infeasible->len > 0)
     return GREEDY_INFEASIBLE;
   return incomplete ? GREEDY_INCOMPLETE : GREEDY_OK;
+}
+
+/* Neighbourhoods (fix-and-optimize) */
+
+/* The LP relaxation of @model with its current objective, for at most until @deadline
+ * (glp_simplex's own tm_lim; a cancel leaves through the terminal hook). Returns the
+ * bound rounded to the objective's grid in GLPK units, or -HUGE_VAL. */
+static double
+lp_bound (Run      *run,
+          EscModel *model,
+          gint64    deadline,
+          gboolean  primal)
+{
+  Solve s = { 0 };
+
+  s.run = run;
+  s.level = -1;
+  s.model = model;
+  s.lp = esc_model_get_prob (model);
+  s.deadline = deadline;
+  s.bound = -HUGE_VAL;
+  if (setjmp (s.jump) == 0)
+    {
+      s.armed = TRUE;
+      glp_term_out (GLP_ON);
+      glp_term_hook (term_hook_cb, &s);
+      glp_error_hook (error_hook_cb, &s);
+      if (solve_lp (&s, primal) == GLP_OPT)
+        s.bound = esc_model_round_bound (model, glp_get_obj_val (s.lp));
+      s.armed = FALSE;
+      glp_error_hook (NULL, NULL);
+      glp_term_hook (NULL, NULL);
+      glp_term_out (GLP_OFF);
+    }
+  else
+    esc_model_release_thread_glpk ();
+  return s.bound;
+}
+
+/* TRUE when @level only has per-employee terms (no coverage, no headcount balance). */
+static gboolean
+level_is_per_employee (const EscObjectiveLevel *level)
+{
+  return level->weight[ESC_OBJ_DEMAND_FULFILLMENT] == 0 &&
+         level->weight[ESC_OBJ_OVER_COVERAGE] == 0 &&
+         level->weight[ESC_OBJ_WORKFORCE_BALANCE] == 0;
+}
+
+/* A bound of a per-employee @level: dropping the rows that couple the employees (the
+ * earlier levels' rows), each employee alone optimises their own terms under their hard
+ * rules; the sum of those optima (or of their proven bounds) bounds the group's level.
+ * Returns NAN when some employee's bound is unknown by @deadline. */
+static double
+decomposition_bound (Run                     *run,
+                     int                      group_index,
+                     const EscObjectiveLevel *level,
+                     gint64                   deadline)
+{
+  const EscProblemGroup *group = g_ptr_array_index (run->problem->groups, group_index);
+  double total = 0;
+
+  for (guint i = 0; i < group->employees->len; i++)
+    {
+      int e = g_array_index (group->employees, int, i);
+      EscModelSpec spec = { 0 };
+      EscModel *model;
+      g_autofree double *x = NULL;
+      Solve s = { 0 };
+      Result result;
+      gint64 now = g_get_monotonic_time ();
+
+      if (is_cancelled (run) || now >= deadline)
+        return NAN;
+      spec.group = group_index;
+      spec.employees = &e;
+      spec.n_employees = 1;
+      model = esc_model_new (run->problem, &spec);
+      s.scale = esc_model_set_objective (model, level);
+      x = esc_model_new_vector (model);
+      s.run = run;
+      s.level = -1;
+      s.model = model;
+      s.deadline = MIN (deadline, now + G_USEC_PER_SEC);
+      result = solve_mip (&s, FALSE, x, FALSE);
+      if (result == RESULT_OPTIMAL)
+        total += s.incumbent / s.scale;
+      else if (!isinf (s.bound) && esc_model_is_alive (model))
+        total += s.bound / s.scale;
+      else
+        {
+          esc_model_free (model);
+          return NAN;
+        }
+      esc_model_free (model);
+    }
+  return total;
+}
+
+static gboolean
+cell_in_window (int      employee,
+                int      day,
+                gpointer user_data)
+{
+  const int *window = user_data;
+
+  return day >= window[0] && day < window[1];
+}
+
+/* A day drawn with probability proportional to the group's unmet staff-minutes on it
+ * under @work, or -1 when nothing is unmet. */
+static int
+unmet_day (const EscProblem  *problem,
+           int                group,
+           const EscSchedule *work,
+           GRand             *rand)
+{
+  g_autofree guint *cov = esc_evaluate_slot_coverage (work);
+  g_autofree double *unmet = g_new0 (double, problem->n_days);
+  double total = 0, pick;
+
+  for (guint k = 0; k < problem->slots->len; k++)
+    {
+      const EscProblemSlot *slot = &g_array_index (problem->slots, EscProblemSlot, k);
+
+      if (slot->group == group && (int) cov[k] < slot->required && slot->day >= 0 &&
+          slot->day < problem->n_days)
+        {
+          double u = (double) (slot->required - (int) cov[k]) * (double) (slot->end - slot->start);
+
+          unmet[slot->day] += u;
+          total += u;
+        }
+    }
+  if (total <= 0)
+    return -1;
+  pick = g_rand_double (rand) * total;
+  for (int d = 0; d < problem->n_days; d++)
+    {
+      pick -= unmet[d];
+      if (pick <= 0)
+        return d;
+    }
+  return problem->n_days - 1;
+}
+
+/* Improves level @k of the group from the legal vector @best of the full @model by
+ * re-optimising neighbourhoods with GLPK: a few employees over the whole horizon, or
+ * twice as many over a window of days, everything else fixed (EscModelSpec.fixed,
+ * esc_model_fix_options); the earlier levels may not get worse inside the neighbourhood
+ * (their rows are the neighbourhood's own values). The number of employees grows when
+ * GLPK proves neighbourhoods quickly and shrinks when it runs out of time. Every
+ * improvement is published. @bound receives the best bound known (level units, NAN). */
+static Result
+lns_level (Run        *run,
+           GroupState *gs,
+           EscModel   *model,
+           guint       k,
+           double     *best,
+           EscSchedule *work,
+           double      scale,
+           gint64      deadline,
+           double     *bound)
+{
+  EscProblem *problem = run->problem;
+  const EscProblemGroup *group = g_ptr_array_index (problem->groups, gs->group);
+  const EscObjectiveLevel *level = run->levels[k];
+  guint n = group->employees->len;
+  int n_cols = esc_model_get_n_cols (model);
+  double value = esc_model_level_value (model, level, best);
+  double tol = 1e-9 * MAX (1.0, fabs (value));
+  /* Neighbourhood size as free option columns, adapted to GLPK's speed. */
+  double caps[2] = { LNS_TARGET_COLUMNS, LNS_TARGET_COLUMNS };  /* employees, window */
+  double per_cell = (double) n_cols / MAX (n * problem->n_days, 1);  /* columns per (employee, day) */
+  g_autofree int *order = g_new (int, MAX (n, 1));
+  g_autoptr(GRand) rand = g_rand_new_with_seed (run->seed + 7919u * (k + 1) + (guint) gs->group);
+  gint64 start = g_get_monotonic_time (), last_improve = start;
+  guint cursor = n, iteration = 0;
+  gboolean proven = FALSE;
+  double trivial = esc_model_trivial_bound (model);
+
+  *bound = isinf (trivial) ? NAN : trivial / scale;
+  esc_model_vector_to_schedule (model, best, work);
+  if (!isnan (*bound) && value <= *bound + tol)
+    return RESULT_OPTIMAL;
+
+  /* The best affordable bound: the full LP for a fifth of the phase when the model is
+   * not too big (GLPK's simplex takes tens of seconds above ~10,000 columns); else, for
+   * per-employee levels, the decomposition bound. */
+  if (n_cols <= LP_BOUND_MAX_COLUMNS)
+    {
+      double b = lp_bound (run, model, start + (deadline - start) / (k == 0 ? 2 : 5), k > 0);
+
+      if (!esc_model_is_alive (model))
+        return RESULT_FEASIBLE;
+      if (!isinf (b))
+        *bound = MAX (isnan (*bound) ? -HUGE_VAL : *bound, b / scale);
+    }
+  else if (level_is_per_employee (level))
+    {
+      double b = decomposition_bound (run, gs->group, level, start + (deadline - start) / 5);
+
+      if (!esc_model_is_alive (model))
+        return RESULT_FEASIBLE;
+      if (!isnan (b))
+        *bound = MAX (isnan (*bound) ? -HUGE_VAL : *bound, b);
+    }
+  g_mutex_lock (&run->mutex);
+  gs->bound[k] = *bound;
+  g_mutex_unlock (&run->mutex);
+  if (!isnan (*bound) && value <= *bound + tol)
+    return RESULT_OPTIMAL;
+
+  for (guint i = 0; i < n; i++)
+    order[i] = g_array_index (group->employees, int, i);
+
+  while (!is_cancelled (run) && g_get_monotonic_time () < deadline)
+    {
+      gboolean coverage = level->weight[ESC_OBJ_DEMAND_FULFILLMENT] > 0;
+      /* Alternately a block of employees and a window of days. */
+      gboolean window = iteration % 2 == 1 && problem->n_days > 2 && n > 2;
+      double cap = caps[window];
+      guint m = (guint) CLAMP (cap / (per_cell * problem->n_days), 2.0, (double) n);
+      g_autofree int *members = NULL;
+      int win[2] = { 0, problem->n_days };
+      EscModelSpec spec = { 0 };
+      EscModel *sub;
+      g_autofree double *x = NULL;
+      Solve s = { 0 };
+      Result result;
+      gint64 now = g_get_monotonic_time ();
+      gint64 limit = MIN (CLAMP ((deadline - now) / 4, 200 * G_TIME_SPAN_MILLISECOND,
+                                 3 * G_USEC_PER_SEC), deadline - now);
+      double sub_value;
+
+      iteration++;
+      if (window)
+        {
+          /* As many employees as fit (all of them in a store) over at least one day:
+           * coverage couples the employees day by day. */
+          guint fit = (guint) CLAMP (LNS_WINDOW_MAX_COLUMNS / (per_cell * problem->n_days),
+                                     2.0, (double) n);
+          int len = (int) (cap / (per_cell * fit));
+
+          /* GLPK still carries the fixed columns: the sub-model's whole size is bounded
+           * too, by taking fewer employees. */
+          if (len >= 1)
+            m = fit;
+          else
+            {
+              len = 1;
+              m = (guint) CLAMP (cap / per_cell, 2.0, (double) fit);
+            }
+          len = MIN (len, problem->n_days);
+          win[0] = g_rand_int_range (rand, 0, problem->n_days - len + 1);
+          /* Coverage levels: every other window starts on a day drawn by its unmet
+           * demand. */
+          if (coverage && iteration % 4 == 2)
+            {
+              int d = unmet_day (problem, gs->group, work, rand);
+
+              if (d >= 0)
+                win[0] = CLAMP (d - len / 2, 0, problem->n_days - len);
+            }
+          win[1] = win[0] + len;
+        }
+      members = g_new (int, m);
+      for (guint i = 0; i < m; i++)
+        {
+          if (cursor >= n)
+            {
+              /* A new random permutation of the employees. */
+              for (guint j = n - 1; j > 0; j--)
+                {
+                  guint r = (guint) g_rand_int_range (rand, 0, (gint32) j + 1);
+                  int t = order[j];
+
+                  order[j] = order[r];
+                  order[r] = t;
+                }
+              cursor = 0;
+            }
+          members[i] = order[cursor++];
+        }
+      if (m >= n)
+        {
+          for (guint i = 0; i < n; i++)
+            members[i] = g_array_index (group->employees, int, i);
+        }
+      else if (!window && coverage && iteration % 4 == 0)
+        {
+          /* Half of the block among the employees off on a day short of staff (they
+           * could cover it), the rest as drawn. */
+          int d = unmet_day (problem, gs->group, work, rand);
+          guint taken = 0;
+
+          for (guint j = 0; d >= 0 && j < n && taken < m / 2; j++)
+            {
+              int e = g_array_index (group->employees, int, (j + iteration) % n);
+              const EscProblemEmployee *emp = esc_problem_get_employee (problem, e);
+              gboolean already = FALSE;
+
+              if (esc_schedule_get_choice (work, e, d) != ESC_NONE ||
+                  emp->day_offset[d + 1] == emp->day_offset[d])
+                continue;
+              for (guint i = 0; i < m && !already; i++)
+                already = members[i] == e;
+              if (!already)
+                members[taken++] = e;
+            }
+          /* Drop duplicates the replacement may have made. */
+          for (guint i = taken; i < m; i++)
+            for (guint j = 0; j < taken; j++)
+              if (members[i] == members[j])
+                {
+                  members[i] = members[m - 1];
+                  m--;
+                  i--;
+                  break;
+                }
+        }
+
+      spec.group = gs->group;
+      spec.employees = members;
+      spec.n_employees = m;
+      spec.fixed = work;
+      sub = esc_model_new (problem, &spec);
+      x = esc_model_new_vector (sub);
+      if (!esc_model_vector_from_schedule (sub, work, x))
+        {
+          g_warning ("group %d: the incumbent does not fit a neighbourhood", gs->group);
+          esc_model_free (sub);
+          break;
+        }
+      for (guint j = 0; j < k; j++)
+        esc_model_add_level_bound (sub, run->levels[j],
+                                   esc_model_level_value (sub, run->levels[j], x));
+      s.scale = esc_model_set_objective (sub, level);
+      sub_value = esc_model_level_value (sub, level, x);
+      if (window)
+        esc_model_fix_options (sub, work, cell_in_window, win);
+      s.run = run;
+      s.gs = gs;
+      s.work = work;
+      s.level = -1;
+      s.model = sub;
+      s.deadline = now + limit;
+      result = solve_mip (&s, FALSE, x, TRUE);
+      if (!esc_model_is_alive (sub))
+        {
+          /* Cancelled inside GLPK: the thread's models are gone; the snapshot stays. */
+          esc_model_free (sub);
+          return RESULT_FEASIBLE;
+        }
+      if (result == RESULT_OPTIMAL || result == RESULT_FEASIBLE)
+        {
+          double v = esc_model_level_value (sub, level, x);
+
+          if (v < sub_value - 1e-9 * MAX (1.0, fabs (sub_value)))
+            {
+              esc_model_vector_to_schedule (sub, x, work);
+              if (esc_model_vector_from_schedule (model, work, best))
+                {
+                  value = esc_model_level_value (model, level, best);
+                  last_improve = g_get_monotonic_time ();
+                }
+              else
+                g_warning ("group %d: a neighbourhood's schedule does not fit the group", gs->group);
+            }
+          /* The whole group proven, without fixed cells: the level is optimal. */
+          if (result == RESULT_OPTIMAL && m >= n && !window && s.bound >= s.incumbent - 1e-9)
+            proven = TRUE;
+        }
+      /* Keep the published snapshot and the private schedule equal to @best. */
+      esc_model_vector_to_schedule (model, best, work);
+      publish_rows (gs, work, 0, n);
+      g_debug ("group %d, phase %u, neighbourhood %u: %u employees%s, %s in %.3f s, value %g",
+               gs->group, k, iteration, m, window ? " (window)" : "",
+               result == RESULT_OPTIMAL ? "proven" : "not proven",
+               (g_get_monotonic_time () - now) / (double) G_USEC_PER_SEC, value);
+      esc_model_free (sub);
+
+      /* Adapt: grow when GLPK proves the neighbourhood within a quarter of its time,
+       * shrink when it runs out of time. */
+      if (result == RESULT_OPTIMAL && g_get_monotonic_time () - now < limit / 4)
+        caps[window] = MIN ((double) n_cols, cap * 1.25);
+      else if (result != RESULT_OPTIMAL)
+        caps[window] = MAX (2.0 * per_cell * problem->n_days, cap * 0.7);
+
+      g_mutex_lock (&run->mutex);
+      gs->value[k] = value;
+      g_mutex_unlock (&run->mutex);
+      report_progress (run, FALSE);
+
+      if (proven || (!isnan (*bound) && value <= *bound + tol))
+        {
+          proven = TRUE;
+          break;
+        }
+      if (run->wait > 0 && g_get_monotonic_time () - last_improve > run->wait)
+        break;
+    }
+  if (proven)
+    *bound = value;
+  return proven ? RESULT_OPTIMAL : RESULT_FEASIBLE;
 }
 
 /* One group */
@@ -1189,6 +1650,7 @@ run_group (Run        *run,
   g_autofree double *best = NULL;
   gboolean have = FALSE;
   GreedyResult greedy;
+  gboolean lns;
   gint64 phase_deadline, now;
   double greedy_seconds;
 
@@ -1217,6 +1679,16 @@ run_group (Run        *run,
            "built in %.3f s", gs->group, group->employees->len, greedy_seconds,
            esc_model_get_n_cols (model), glp_get_num_rows (esc_model_get_prob (model)),
            (g_get_monotonic_time () - now) / (double) G_USEC_PER_SEC);
+  lns = run->lns_min_columns >= 0 && esc_model_get_n_cols (model) > run->lns_min_columns;
+  if (lns)
+    {
+      /* Neighbourhoods never run past their deadline; the first level (coverage) gets
+       * a larger share: the later ones start from a good schedule. */
+      group_deadline -= 100 * G_TIME_SPAN_MILLISECOND;
+      now = g_get_monotonic_time ();
+      if (run->n_levels > 1)
+        phase_deadline = now + (gint64) ((group_deadline - now) * 0.45);
+    }
   if (greedy == GREEDY_OK)
     {
       have = esc_model_vector_from_schedule (model, partial, best);
@@ -1260,7 +1732,18 @@ run_group (Run        *run,
       s.wait = run->wait;
       write_mps (run, model, gs->group, k);
 
-      result = solve_mip (&s, k > 0, best, have);
+      if (lns && have)
+        {
+          double b;
+
+          /* Too big to prove: improve by neighbourhoods. */
+          result = lns_level (run, gs, model, k, best, work, s.scale, s.deadline, &b);
+          s.bound = isnan (b) ? -HUGE_VAL : b * s.scale;
+          s.incumbent = esc_model_level_value (model, level, best) * s.scale;
+          s.has_incumbent = TRUE;
+        }
+      else
+        result = solve_mip (&s, k > 0, best, have);
       g_mutex_lock (&run->mutex);
       gs->seconds[k] += (g_get_monotonic_time () - phase_start) / (double) G_USEC_PER_SEC;
       g_mutex_unlock (&run->mutex);
@@ -1534,6 +2017,11 @@ esc_solver_solve (EscProblem              *problem,
   wait = options->improvement_wait > 0 ? options->improvement_wait : problem->improvement_wait;
   run->wait = wait > 0 ? (gint64) (wait * G_USEC_PER_SEC) : 0;
   run->mps_dir = g_strdup (options->write_mps_dir);
+  if (options->start != NULL && options->start->problem == problem)
+    run->start = esc_schedule_ref ((EscSchedule *) options->start);
+  run->seed = options->seed;
+  run->lns_min_columns = options->lns_min_columns == 0 ? LNS_MIN_COLUMNS
+                         : options->lns_min_columns;
   run->progress_func = progress_func;
   run->progress_data = progress_data;
   run->last_progress = G_MININT64 / 2;
@@ -1707,6 +2195,8 @@ async_data_unref (gpointer user_data)
   g_clear_pointer (&data->problem, esc_problem_unref);
   g_clear_pointer (&data->context, g_main_context_unref);
   g_free (data->mps_dir);
+  if (data->options.start != NULL)
+    esc_schedule_unref ((EscSchedule *) data->options.start);
   g_mutex_clear (&data->mutex);
   g_free (data);
 }
@@ -1819,6 +2309,8 @@ esc_solver_solve_async (EscProblem              *problem,
     data->options = *options;
   data->mps_dir = g_strdup (data->options.write_mps_dir);
   data->options.write_mps_dir = data->mps_dir;
+  if (data->options.start != NULL)
+    data->options.start = esc_schedule_ref ((EscSchedule *) data->options.start);
   data->context = g_main_context_ref_thread_default ();
   data->progress_func = progress_func;
   data->progress_data = progress_data;

@@ -16,7 +16,12 @@ typedef struct
   double time_limit;         /* seconds for the whole run; <= 0: the problem's max_seconds */
   double improvement_wait;   /* seconds; <= 0: the problem's improvement_wait */
   const char *write_mps_dir; /* when set, every phase model is written there as MPS */
-  guint seed;
+  guint seed;                /* tie-breaking of the constructive heuristic */
+  const EscSchedule *start;  /* a schedule to start from: groups whose rows pass the
+                                checker start from it instead of the heuristic; NULL: none */
+  int lns_min_columns;       /* groups whose model has more columns are improved by
+                                neighbourhoods (fix-and-optimize) rather than solved whole;
+                                0: the default (2,500), < 0: never */
 } EscSolverOptions;
 
 typedef struct

@@ -21,6 +21,7 @@ main (int    argc,
   esc_test_add_oracle_tests ();
   esc_test_add_model_tests ();
   esc_test_add_output_tests ();
+  esc_test_add_lns_tests ();
 
   return g_test_run ();
 }

@@ -9,3 +9,4 @@ void esc_test_add_checker_tests (void);
 void esc_test_add_oracle_tests (void);
 void esc_test_add_model_tests (void);
 void esc_test_add_output_tests (void);
+void esc_test_add_lns_tests (void);
