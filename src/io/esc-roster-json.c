@@ -33,6 +33,10 @@
 #define STORE_ID "roster"
 #define ROLE_ID "staff"
 #define PATTERN_ID "any"
+/* json-glib's parser recurses once per nesting level: a file of ~100,000 '[' overflows
+ * an 8 MiB stack (less on a worker thread). A roster is 3 levels deep; refuse more than
+ * MAX_NESTING before parsing (as esc-project-file.c does). */
+#define MAX_NESTING 64
 
 static const char * const known_keys[] = {
   "num_days", "resources", "shifts", "shifts_hours", "min_working_hours", "max_resting",
@@ -64,6 +68,39 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Reader, reader_clear)
 
 static void fail (Reader *r, GError **error, EscIoError code, const char *path,
                   const char *format, ...) G_GNUC_PRINTF (5, 6);
+
+/* FALSE when @data nests arrays and objects more than MAX_NESTING deep (brackets inside
+ * strings do not count). A linear scan without recursion. */
+static gboolean
+check_nesting (const char *data,
+               gsize       len)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        {
+          if (++depth > MAX_NESTING)
+            return FALSE;
+        }
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
+  return TRUE;
+}
 
 /* "roster.json: banned_shifts[1].shift: <message>". */
 static void
@@ -856,6 +893,13 @@ esc_roster_json_load_data (const char  *data,
       return NULL;
     }
 
+  if (data != NULL && !check_nesting (data, len >= 0 ? (gsize) len : strlen (data)))
+    {
+      g_set_error (error, ESC_IO_ERROR, ESC_IO_ERROR_FORMAT,
+                   _("%s: not a roster: it is nested more than %d levels deep"),
+                   r.name, MAX_NESTING);
+      return NULL;
+    }
   if (!json_parser_load_from_data (parser, data != NULL ? data : "", len, &local_error))
     {
       g_set_error (error, ESC_IO_ERROR, ESC_IO_ERROR_FORMAT, _("%s: not valid JSON: %s"),
