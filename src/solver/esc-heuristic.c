@@ -299,9 +299,13 @@ schedule_employee (Ctx                      *ctx,
   guint first = emp->day_offset[0];
   gboolean fill = FALSE;
 
-  for (int d = 0; d < ctx->n_days; d++)
-    row[d] = ESC_NONE;
   index_options (ctx, emp);
+  for (int d = 0; d < ctx->n_days; d++)
+    {
+      row[d] = emp->pinned != NULL ? emp->pinned[d] : ESC_NONE;
+      if (row[d] != ESC_NONE)
+        cover (ctx, first, (guint) row[d]);
+    }
   if (emp->day_offset[ctx->n_days] == first)
     return;
 
@@ -408,7 +412,8 @@ improve_employee (Ctx                      *ctx,
       double best_gain;
       gboolean short_before;
 
-      if (emp->day_offset[d + 1] == emp->day_offset[d])
+      if (emp->day_offset[d + 1] == emp->day_offset[d] ||
+          (emp->pinned != NULL && emp->pinned[d] != ESC_NONE))
         continue;
       if (old != ESC_NONE)
         uncover (ctx, first, (guint) old);

@@ -1642,7 +1642,14 @@ esc_model_new (EscProblem         *problem,
       me->n_opt = me->emp->day_offset[problem->n_days] - me->o0;
       me->x0 = next_col;
       for (guint i = 0; i < me->n_opt; i++)
-        add_col (self, 0.0, 1.0, TRUE);
+        {
+          const EscProblemOption *option = esc_problem_get_option (problem, me->o0 + i);
+          /* A pinned allocation must be worked (the compiler left it alone that day). */
+          gboolean pinned = me->emp->pinned != NULL &&
+                            me->emp->pinned[option->day] == (int) (me->o0 + i);
+
+          add_col (self, pinned ? 1.0 : 0.0, 1.0, TRUE);
+        }
       next_col += (int) me->n_opt;
     }
 

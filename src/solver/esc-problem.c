@@ -230,6 +230,7 @@ employee_free (gpointer data)
   g_clear_pointer (&employee->wishes, g_array_unref);
   g_clear_pointer (&employee->pending_compensations, g_array_unref);
   g_free (employee->day_offset);
+  g_free (employee->pinned);
   g_free (employee);
 }
 
@@ -1345,12 +1346,61 @@ compare_options (const void *a,
   return (x->shift > y->shift) - (x->shift < y->shift);
 }
 
+/* "E001\t2461385" -> the shift id of that day's pinned allocation row. */
+static GHashTable *
+collect_pins (Compiler *c)
+{
+  EscTable *table = esc_project_get_table (c->project, ESC_TABLE_ALLOCATION);
+  GHashTable *pins = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (guint i = 0; i < esc_table_get_n_rows (table); i++)
+    {
+      EscRow *row = esc_table_get_row (table, i);
+      g_autofree char *resource = get_text (row, ESC_ALLOCATION_RESOURCE);
+      gboolean pinned = FALSE;
+      EscJulian date;
+
+      if (!esc_parse_bool (esc_row_get (row, ESC_ALLOCATION_PINNED), &pinned, NULL) || !pinned ||
+          g_strcmp0 (esc_row_get (row, ESC_ALLOCATION_TYPE), ESC_ALLOCATION_TYPE_WORK) != 0 ||
+          !esc_parse_date (esc_row_get (row, ESC_ALLOCATION_DATE), &date, NULL))
+        continue;
+      g_hash_table_insert (pins,
+                           g_strdup_printf ("%s\t%u", resource, date),
+                           g_strdup (esc_row_get (row, ESC_ALLOCATION_SHIFT)));
+    }
+  return pins;
+}
+
+/* Keeps only the pinned option of a day (moved to the day's first place); returns its
+ * index, or ESC_NONE when the pinned shift is not among the day's options. */
+static int
+apply_pin (EscProblem *p,
+           guint       first,
+           const char *shift_id)
+{
+  for (guint o = first; o < p->options->len; o++)
+    {
+      const EscProblemOption *option = &g_array_index (p->options, EscProblemOption, o);
+
+      if (g_strcmp0 (esc_problem_get_shift (p, option->shift)->id, shift_id) == 0)
+        {
+          EscProblemOption kept = *option;
+
+          g_array_set_size (p->options, first);
+          g_array_append_val (p->options, kept);
+          return (int) first;
+        }
+    }
+  return ESC_NONE;
+}
+
 static void
 compile_options (Compiler *c)
 {
   EscProblem *p = c->problem;
   g_autofree guint32 *masks = g_new0 (guint32, MAX (p->shifts->len, 1));
   g_autoptr(GArray) touched = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(GHashTable) pins = collect_pins (c);
 
   for (guint e = 0; e < p->employees->len; e++)
     {
@@ -1408,6 +1458,24 @@ compile_options (Compiler *c)
           if (p->options->len - first > 1)
             qsort (&g_array_index (p->options, EscProblemOption, first), p->options->len - first,
                    sizeof (EscProblemOption), compare_options);
+
+          if (g_hash_table_size (pins) > 0)
+            {
+              g_autofree char *key = g_strdup_printf ("%s\t%u", employee->id, p->start_julian + d);
+              const char *shift_id = g_hash_table_lookup (pins, key);
+              int pinned = shift_id != NULL ? apply_pin (p, first, shift_id) : ESC_NONE;
+
+              if (pinned != ESC_NONE)
+                {
+                  if (employee->pinned == NULL)
+                    {
+                      employee->pinned = g_new (int, p->n_days);
+                      for (int k = 0; k < p->n_days; k++)
+                        employee->pinned[k] = ESC_NONE;
+                    }
+                  employee->pinned[d] = pinned;
+                }
+            }
         }
       employee->day_offset[p->n_days] = p->options->len;
     }

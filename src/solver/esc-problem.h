@@ -130,6 +130,13 @@ typedef struct
    * day d, already filtered by pattern weekdays, leave, bans, store/role demand days
    * (rule 2) and the stores/roles to plan. */
   guint *day_offset;               /* n_days + 1 entries into the problem's options */
+
+  /* Pins: allocation rows marked pinned in the project's schedule. On a pinned day the
+   * employee's only option is the pinned one, and it must be worked (the model fixes
+   * it; the heuristic starts from it). n_days entries: the option index, or ESC_NONE;
+   * a pin whose shift is not an option that day (leave, pattern, demand) is ignored
+   * here and left to the checker. */
+  int *pinned;
 } EscProblemEmployee;
 
 /* A (store, role) pair: the unit of decomposition. */

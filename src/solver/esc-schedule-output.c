@@ -107,9 +107,14 @@ add_work_rows (const EscSchedule *schedule,
                   start = format_instant (problem, option->start);
                   finish = format_instant (problem, option->end);
                 }
-              g_ptr_array_add (rows, new_allocation_row (task, start, finish, emp->id, store,
-                                                         ESC_ALLOCATION_TYPE_WORK, role,
-                                                         shift->id, date, hours, NULL));
+              EscRow *row = new_allocation_row (task, start, finish, emp->id, store,
+                                                ESC_ALLOCATION_TYPE_WORK, role, shift->id, date,
+                                                hours, NULL);
+
+              /* A pin survives the solve that kept it. */
+              if (emp->pinned != NULL && emp->pinned[d] == o)
+                esc_row_set (row, ESC_ALLOCATION_PINNED, "yes");
+              g_ptr_array_add (rows, row);
             }
           if (esc_schedule_get_compensation (schedule, e, d))
             {

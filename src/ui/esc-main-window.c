@@ -416,6 +416,10 @@ update_actions (EscMainWindow *self)
   set_action_enabled (self, "win.export", self->project != NULL);
   /* One solve at a time: Solve is off while one runs (Cancel stops it). */
   set_action_enabled (self, "win.solve", self->project != NULL && self->solve_cancellable == NULL);
+  /* Re-optimise is a solve: pinned allocations are compiled as fixed (esc-problem.h), so
+   * every solve keeps them and re-solves the rest. */
+  set_action_enabled (self, "win.reoptimize",
+                      self->project != NULL && self->solve_cancellable == NULL);
   set_action_enabled (self, "win.cancel-solve", self->solve_cancellable != NULL);
   set_action_enabled (self, "win.adopt-schedule", self->stale_schedule != NULL);
   set_action_enabled (self, "win.discard-schedule", self->stale_schedule != NULL);
@@ -2258,6 +2262,7 @@ esc_main_window_class_init (EscMainWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action_cb);
   gtk_widget_class_install_action (widget_class, "win.save-version", NULL, save_version_action_cb);
   gtk_widget_class_install_action (widget_class, "win.solve", NULL, solve_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.reoptimize", NULL, solve_action_cb);
   gtk_widget_class_install_action (widget_class, "win.cancel-solve", NULL, cancel_solve_action_cb);
   gtk_widget_class_install_action (widget_class, "win.adopt-schedule", NULL, adopt_action_cb);
   gtk_widget_class_install_action (widget_class, "win.discard-schedule", NULL, discard_action_cb);

@@ -4,7 +4,9 @@
  */
 #include <string.h>
 
+#include "solver/esc-checker.h"
 #include "solver/esc-schedule-output.h"
+#include "solver/esc-solver.h"
 #include "test-solver.h"
 
 /* Two cashiers of one store, one window 08:00-16:00 (7 h net by the break rule) every
@@ -244,6 +246,63 @@ test_store_and_load (void)
   g_assert_cmpuint (esc_table_get_n_rows (results), ==, 0);
 }
 
+/* A pinned allocation is the only option that day and every solve keeps it, even one
+ * whose objective would drop it (min_hours alone: nobody would work). */
+static void
+test_pins_kept (void)
+{
+  g_autoptr(EscProject) project = make_project ();
+  g_autoptr(EscProblem) problem = NULL;
+  g_autoptr(EscSchedule) schedule = NULL;
+  g_autoptr(GPtrArray) violations = NULL;
+  g_autoptr(GError) error = NULL;
+  EscTable *allocations = esc_project_get_table (project, ESC_TABLE_ALLOCATION);
+  EscSolverOptions options = { .n_threads = 1 };
+  const EscProblemEmployee *e2;
+
+  esc_table_append_values (allocations, (const char *[ESC_ALLOCATION_N_COLUMNS]) {
+    [ESC_ALLOCATION_TASK] = "E2@2026-12-13", [ESC_ALLOCATION_START] = "2026-12-13 08:00",
+    [ESC_ALLOCATION_FINISH] = "2026-12-13 16:00", [ESC_ALLOCATION_RESOURCE] = "E2",
+    [ESC_ALLOCATION_STORE] = "LJ01", [ESC_ALLOCATION_TYPE] = "allocation",
+    [ESC_ALLOCATION_ROLE] = "CAIXA", [ESC_ALLOCATION_SHIFT] = "08:00 - 16:00",
+    [ESC_ALLOCATION_DATE] = "2026-12-13", [ESC_ALLOCATION_PINNED] = "yes" });
+  /* A pin on a shift nobody can work is left to the checker, not an error. */
+  esc_table_append_values (allocations, (const char *[ESC_ALLOCATION_N_COLUMNS]) {
+    [ESC_ALLOCATION_TASK] = "E1@2026-12-08", [ESC_ALLOCATION_START] = "2026-12-08 22:00",
+    [ESC_ALLOCATION_FINISH] = "2026-12-09 06:00", [ESC_ALLOCATION_RESOURCE] = "E1",
+    [ESC_ALLOCATION_TYPE] = "allocation", [ESC_ALLOCATION_SHIFT] = "22:00 - 06:00",
+    [ESC_ALLOCATION_DATE] = "2026-12-08", [ESC_ALLOCATION_PINNED] = "yes" });
+  esc_project_set_parameter (project, "objective_function", "min_hours");
+
+  problem = esc_problem_new_from_project (project, &error);
+  g_assert_no_error (error);
+  e2 = esc_problem_get_employee (problem, 1);
+  g_assert_nonnull (e2->pinned);
+  g_assert_cmpint (e2->pinned[6], ==, (int) e2->day_offset[6]);
+  g_assert_cmpuint (e2->day_offset[7] - e2->day_offset[6], ==, 1);
+  g_assert_null (esc_problem_get_employee (problem, 0)->pinned);
+
+  schedule = esc_solver_solve (problem, &options, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (schedule->status, ==, ESC_SCHEDULE_OPTIMAL);
+  g_assert_cmpint (esc_schedule_get_choice (schedule, 1, 6), ==, e2->pinned[6]);
+  for (int d = 0; d < 6; d++)
+    g_assert_cmpint (esc_schedule_get_choice (schedule, 1, d), ==, ESC_NONE);
+  g_assert_cmpfloat (((EscPhaseStats *) g_ptr_array_index (schedule->phases, 0))->value, ==, 420);
+  violations = esc_checker_check (schedule);
+  g_assert_cmpuint (violations->len, ==, 0);
+
+  /* The adopted schedule keeps the pin, so the next re-optimisation keeps it too. */
+  {
+    g_autoptr(GPtrArray) rows = esc_schedule_output_allocations (schedule);
+    EscRow *pinned = find_task (rows, "E2@2026-12-13");
+
+    g_assert_nonnull (pinned);
+    g_assert_cmpstr (esc_row_get (pinned, ESC_ALLOCATION_PINNED), ==, "yes");
+    g_assert_cmpstr (esc_row_get (pinned, ESC_ALLOCATION_SHIFT), ==, "08:00 - 16:00");
+  }
+}
+
 void
 esc_test_add_output_tests (void)
 {
@@ -251,4 +310,5 @@ esc_test_add_output_tests (void)
   g_test_add_func ("/solver/output/reduced-and-totals", test_reduced_and_totals);
   g_test_add_func ("/solver/output/summary", test_summary);
   g_test_add_func ("/solver/output/store-and-load", test_store_and_load);
+  g_test_add_func ("/solver/pins/kept-by-every-solve", test_pins_kept);
 }

@@ -8,6 +8,7 @@
 
 #include "core/esc-command.h"
 #include "esc-audit-page.h"
+#include "esc-chart-page.h"
 #include "esc-overview-page.h"
 #include "esc-schedule-page.h"
 #include "test-ui.h"
@@ -95,6 +96,62 @@ test_solve_and_undo (void)
   test_iterate (20);
   g_assert_cmpuint (n_rows (window, ESC_TABLE_ALLOCATION), ==, 0);
 
+  test_close_window (window);
+}
+
+static EscRow *
+find_allocation (EscProject *project,
+                 const char *task)
+{
+  EscTable *table = esc_project_get_table (project, ESC_TABLE_ALLOCATION);
+
+  for (guint i = 0; i < esc_table_get_n_rows (table); i++)
+    if (g_strcmp0 (esc_row_get (esc_table_get_row (table, i), ESC_ALLOCATION_TASK), task) == 0)
+      return esc_table_get_row (table, i);
+  return NULL;
+}
+
+/* Pin a bar on the chart and re-optimise: the pinned bar is still there (and still
+ * pinned) in the new schedule; the solver tests check that pins hold even against the
+ * objective (/solver/pins/kept-by-every-solve). */
+static void
+test_reoptimize_keeps_pins (void)
+{
+  EscMainWindow *window = test_open_sample ();
+  EscProject *project = esc_main_window_get_project (window);
+  EscChartPage *chart;
+  EscGanttView *view;
+  EscRow *row;
+  g_autofree char *task = NULL;
+
+  esc_project_set_parameter (project, "max_solution_time", "15");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.solve", NULL));
+  test_wait_until (not_busy, window, 120000, "the first solve");
+  g_assert_cmpuint (n_rows (window, ESC_TABLE_ALLOCATION), >, 0);
+
+  g_assert_true (esc_main_window_show_page (window, "chart"));
+  test_iterate (100);
+  chart = ESC_CHART_PAGE (esc_main_window_get_page_widget (window, "chart"));
+  view = esc_chart_page_get_view (chart);
+
+  /* E001 (the manager of LJ01) works the first Monday; pin that bar. */
+  row = find_allocation (project, "E001@2026-12-07");
+  if (row == NULL)
+    row = find_allocation (project, "E001@2026-12-08");
+  g_assert_nonnull (row);
+  task = g_strdup (esc_row_get (row, ESC_ALLOCATION_TASK));
+  g_assert_true (esc_gantt_view_set_bar_pinned (view, task, TRUE));
+  test_iterate (50);
+  g_assert_cmpstr (esc_row_get (find_allocation (project, task), ESC_ALLOCATION_PINNED), ==, "yes");
+
+  g_assert_true (esc_main_window_get_action_enabled (window, "win.reoptimize"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.reoptimize", NULL));
+  test_wait_until (not_busy, window, 120000, "the re-optimisation");
+
+  row = find_allocation (project, task);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (esc_row_get (row, ESC_ALLOCATION_PINNED), ==, "yes");
+  g_assert_cmpstr (esc_row_get (row, ESC_ALLOCATION_RESOURCE), ==, "E001");
   test_close_window (window);
 }
 
@@ -276,6 +333,7 @@ test_add_solve_tests (void)
 {
   g_test_add_func ("/ui/solve/adopt-and-undo", test_solve_and_undo);
   g_test_add_func ("/ui/solve/cancel", test_solve_cancel);
+  g_test_add_func ("/ui/solve/reoptimize-keeps-pins", test_reoptimize_keeps_pins);
   g_test_add_func ("/ui/import/workbook", test_import_workbook);
   g_test_add_func ("/ui/import/problems-and-skip", test_import_problems_and_skip);
   g_test_add_func ("/ui/audit/page", test_audit_page);
