@@ -13,6 +13,9 @@
 
 #include <glib.h>
 #include <glib/gstdio.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "io/esc-io-error.h"
 #include "io/esc-project-file.h"
@@ -865,6 +868,85 @@ test_sample (void)
   g_assert_cmpstr (contents_rest, ==, saved_rest);
 }
 
+/* A project big enough that saving it takes a while (20,000 demand rows). */
+static EscProject *
+make_big_project (const char *quantity)
+{
+  EscProject *project = esc_project_new ();
+  EscTable *demand = esc_project_get_table (project, ESC_TABLE_DEMAND);
+
+  for (guint i = 0; i < 20000; i++)
+    esc_table_append_values (demand, (const char *[ESC_DEMAND_N_COLUMNS]) {
+      [ESC_DEMAND_STORE] = "LJ01", [ESC_DEMAND_ROLE] = "CAIXA", [ESC_DEMAND_DAY] = "mon",
+      [ESC_DEMAND_START] = "08:00", [ESC_DEMAND_END] = "12:00",
+      [ESC_DEMAND_QUANTITY] = quantity });
+  return project;
+}
+
+/* A process killed at any point of a save leaves the file either as it was or as the
+ * new version, complete, never half written. */
+static void
+test_save_killed (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "loja.escala", NULL);
+  g_autoptr(EscProject) first = make_big_project ("1");
+  g_autoptr(EscProject) second = make_big_project ("2");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first_text = NULL;
+  g_autofree char *second_text = NULL;
+  gsize len = 0;
+  /* Kill points as fractions of a whole save's duration: before, during and after the
+   * serialising, the write, the fsync and the renames. */
+  const double fractions[] = { 0.0, 0.2, 0.5, 0.8, 0.9, 0.95, 1.0, 1.05, 1.2, 1.5, 2.0, 3.0 };
+  guint n_old = 0, n_new = 0;
+  gint64 begin, duration;
+
+  begin = g_get_monotonic_time ();
+  g_assert_true (esc_project_file_save (second, path, &error));
+  duration = g_get_monotonic_time () - begin;
+  g_test_message ("one save takes %" G_GINT64_FORMAT " µs", duration);
+  g_assert_true (esc_project_file_save (first, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &first_text, &len, NULL));
+  second_text = esc_project_file_to_data (second, &len);
+
+  for (guint i = 0; i < G_N_ELEMENTS (fractions); i++)
+    {
+      g_autofree char *now = NULL;
+      g_autoptr(EscProject) loaded = NULL;
+      int status = 0;
+      pid_t child;
+
+      /* Start each round from the first version. */
+      g_assert_true (g_file_set_contents (path, first_text, -1, NULL));
+      child = fork ();
+      g_assert_cmpint (child, >=, 0);
+      if (child == 0)
+        {
+          esc_project_file_save (second, path, NULL);
+          _exit (0);
+        }
+      g_usleep ((gulong) (fractions[i] * (double) duration));
+      kill (child, SIGKILL);
+      g_assert_cmpint (waitpid (child, &status, 0), ==, child);
+
+      g_assert_true (g_file_get_contents (path, &now, NULL, NULL));
+      if (g_str_equal (now, first_text))
+        n_old++;
+      else
+        {
+          g_assert_cmpstr (now, ==, second_text);
+          n_new++;
+        }
+      loaded = esc_project_file_load (path, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (loaded);
+    }
+  g_test_message ("killed saves: %u left the old file, %u the new one", n_old, n_new);
+  g_assert_cmpuint (n_old + n_new, ==, G_N_ELEMENTS (fractions));
+}
+
 void
 esc_test_add_project_file_tests (void)
 {
@@ -878,6 +960,7 @@ esc_test_add_project_file_tests (void)
   g_test_add_func ("/io/project-file/refuse/structure", test_refuse_structure);
   g_test_add_func ("/io/project-file/load-missing-file", test_load_missing_file);
   g_test_add_func ("/io/project-file/save/atomic-backup", test_atomic_save);
+  g_test_add_func ("/io/project-file/save/killed-mid-save", test_save_killed);
   g_test_add_func ("/io/project-file/save/keeps-mode", test_save_keeps_mode);
   g_test_add_func ("/io/project-file/save/through-symlink", test_save_through_symlink);
   g_test_add_func ("/io/project-file/save/missing-directory", test_save_missing_directory);
