@@ -80,8 +80,8 @@
  * row for the same day included); sorted by group, day, shift.
  *
  * Holidays. Only full-day holidays (full_day blank = yes) count; national blank = no.
- * store_holiday[s * n_days + d] applies esc_calendar_holiday_applies to the store's
- * location (id, state, country).
+ * store_holiday[s * n_days + d] comes from esc_project_get_store_holidays (the store's
+ * location: id, state, country), the one place that decides where a holiday applies.
  *
  * History (PreviousAllocation). Only rows dated before start_date; later ones are
  * ignored. Two rows for the same employee and date add their hours (and either being
@@ -170,7 +170,6 @@ typedef struct
   GHashTable *store_index;  /* planned stores: id -> index + 1 */
   GHashTable *role_index;   /* planned roles: id -> index + 1 */
   GHashTable *pattern_index;
-  EscRow **store_locations; /* per planned store: its Location row, or NULL */
   GArray *demands;          /* DemandRow */
   gboolean *has_group;      /* n_stores * n_roles */
   int *group_of;            /* n_stores * n_roles: group index or ESC_NONE */
@@ -184,7 +183,6 @@ compiler_clear (Compiler *c)
   g_clear_pointer (&c->store_index, g_hash_table_unref);
   g_clear_pointer (&c->role_index, g_hash_table_unref);
   g_clear_pointer (&c->pattern_index, g_hash_table_unref);
-  g_clear_pointer (&c->store_locations, g_free);
   g_clear_pointer (&c->demands, g_array_unref);
   g_clear_pointer (&c->has_group, g_free);
   g_clear_pointer (&c->group_of, g_free);
@@ -370,18 +368,6 @@ get_number (EscRow *row,
             double  fallback)
 {
   return parse_number_or (esc_row_get (row, column), fallback);
-}
-
-static gboolean
-get_bool (EscRow   *row,
-          guint     column,
-          gboolean  fallback)
-{
-  gboolean value;
-
-  if (!esc_parse_bool (esc_row_get (row, column), &value, NULL))
-    return fallback;
-  return value;
 }
 
 static int
@@ -591,9 +577,6 @@ static void
 compile_stores (Compiler *c)
 {
   EscProblem *p = c->problem;
-  EscTable *stores = esc_project_get_table (c->project, ESC_TABLE_STORE);
-  EscTable *locations = esc_project_get_table (c->project, ESC_TABLE_LOCATION);
-  g_autoptr(GHashTable) location_index = new_index ();
 
   c->store_index = new_index ();
   c->role_index = new_index ();
@@ -601,24 +584,6 @@ compile_stores (Compiler *c)
   compile_planned (c, ESC_TABLE_ROLE, "role_id", p->role_ids, c->role_index);
   c->n_stores = p->store_ids->len;
   c->n_roles = p->role_ids->len;
-
-  for (guint r = 0; r < esc_table_get_n_rows (locations); r++)
-    {
-      g_autofree char *id = get_text (esc_table_get_row (locations, r), ESC_LOCATION_ID);
-
-      add_index (location_index, id, r);
-    }
-
-  c->store_locations = g_new0 (EscRow *, MAX (c->n_stores, 1));
-  for (guint r = 0; r < esc_table_get_n_rows (stores); r++)
-    {
-      EscRow *row = esc_table_get_row (stores, r);
-      int s = lookup_cell (c->store_index, row, ESC_STORE_ID);
-      int l = lookup_cell (location_index, row, ESC_STORE_LOCATION);
-
-      if (s >= 0 && l >= 0 && c->store_locations[s] == NULL)
-        c->store_locations[s] = esc_table_get_row (locations, l);
-    }
 }
 
 /* Shifts and patterns */
@@ -751,45 +716,29 @@ static void
 compile_holidays (Compiler *c)
 {
   EscProblem *p = c->problem;
-  EscTable *table = esc_project_get_table (c->project, ESC_TABLE_HOLIDAY);
 
   c->holidays = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
   p->store_holiday = g_new0 (gboolean, (gsize) MAX (c->n_stores, 1) * p->n_days);
   if (c->n_stores == 0)
     return;
 
-  for (guint r = 0; r < esc_table_get_n_rows (table); r++)
+  /* Which holidays apply where is decided once, in core (by region, full days only). */
+  for (int st = 0; st < c->n_stores; st++)
     {
-      EscRow *row = esc_table_get_row (table, r);
-      g_autofree char *country = get_text (row, ESC_HOLIDAY_COUNTRY);
-      g_autofree char *region = get_text (row, ESC_HOLIDAY_REGION);
-      gboolean national = get_bool (row, ESC_HOLIDAY_NATIONAL, FALSE);
-      gboolean *at_store;
-      EscJulian julian;
+      g_autoptr(GArray) dates = esc_project_get_store_holidays (
+        c->project, g_ptr_array_index (p->store_ids, st), TRUE);
 
-      if (!esc_parse_date (esc_row_get (row, ESC_HOLIDAY_DATE), &julian, NULL))
-        continue;
-      if (!esc_row_is_empty (row, ESC_HOLIDAY_FULL_DAY) &&
-          !get_bool (row, ESC_HOLIDAY_FULL_DAY, TRUE))
-        continue;
-
-      at_store = g_hash_table_lookup (c->holidays, GUINT_TO_POINTER (julian));
-      if (at_store == NULL)
+      for (guint i = 0; i < dates->len; i++)
         {
-          at_store = g_new0 (gboolean, c->n_stores);
-          g_hash_table_insert (c->holidays, GUINT_TO_POINTER (julian), at_store);
-        }
+          EscJulian julian = g_array_index (dates, EscJulian, i);
+          gboolean *at_store = g_hash_table_lookup (c->holidays, GUINT_TO_POINTER (julian));
 
-      for (int s = 0; s < c->n_stores; s++)
-        {
-          EscRow *location = c->store_locations[s];
-          const char *id = location ? esc_row_get (location, ESC_LOCATION_ID) : "";
-          const char *state = location ? esc_row_get (location, ESC_LOCATION_STATE) : "";
-          const char *loc_country = location ? esc_row_get (location, ESC_LOCATION_COUNTRY) : "";
-
-          if (esc_calendar_holiday_applies (national, country, region, id, state, loc_country,
-                                            NULL))
-            at_store[s] = TRUE;
+          if (at_store == NULL)
+            {
+              at_store = g_new0 (gboolean, c->n_stores);
+              g_hash_table_insert (c->holidays, GUINT_TO_POINTER (julian), at_store);
+            }
+          at_store[st] = TRUE;
         }
     }
 
