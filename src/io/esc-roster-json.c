@@ -242,14 +242,14 @@ read_int (Reader      *r,
   if (v < min && (min == 0 || max == G_MAXINT64))
     {
       fail (r, error, ESC_IO_ERROR_INVALID, path,
-            _("expected a whole number of %" G_GINT64_FORMAT " or more, found %s"), min, found);
+            _("expected a whole number of %lld or more, found %s"), (long long) min, found);
       return FALSE;
     }
   if (v < min || v > max)
     {
       fail (r, error, ESC_IO_ERROR_INVALID, path,
-            _("expected a whole number from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT
-              ", found %s"), min, max, found);
+            _("expected a whole number from %lld to %lld, found %s"), (long long) min,
+            (long long) max, found);
       return FALSE;
     }
   *value = v;
@@ -449,8 +449,8 @@ read_num_days (Reader      *r,
   if (r->num_days > MAX_DAYS)
     {
       fail (r, error, ESC_IO_ERROR_TOO_LARGE, "num_days",
-            _("%" G_GINT64_FORMAT " days is more than Escala plans at once; expected at "
-              "most %d"), r->num_days, MAX_DAYS);
+            _("%lld days is more than Escala plans at once; expected at most %d"),
+            (long long) r->num_days, MAX_DAYS);
       return FALSE;
     }
   return TRUE;
@@ -671,8 +671,8 @@ read_requirements (Reader      *r,
       if (json_array_get_length (counts) != (guint) r->num_days)
         {
           fail (r, error, ESC_IO_ERROR_INVALID, path,
-                _("expected %" G_GINT64_FORMAT " numbers, one per day (num_days), found %u"),
-                r->num_days, json_array_get_length (counts));
+                _("expected %lld numbers, one per day (num_days), found %u"),
+                (long long) r->num_days, json_array_get_length (counts));
           return FALSE;
         }
       for (guint d = 0; d < json_array_get_length (counts); d++)

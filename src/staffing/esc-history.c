@@ -1103,9 +1103,9 @@ esc_history_aggregate (EscHistory  *self,
       g_autofree char *to = esc_format_date ((EscJulian) (last / ESC_MINUTES_PER_DAY));
 
       g_set_error (error, ESC_STAFFING_ERROR, ESC_STAFFING_ERROR_INVALID,
-                   _("the history spans %" G_GINT64_FORMAT " days, from %s to %s; at most %d "
-                     "days are accepted (is a year mistyped?)"),
-                   days, from, to, MAX_DAYS);
+                   _("the history spans %lld days, from %s to %s; at most %d days are "
+                     "accepted (is a year mistyped?)"),
+                   (long long) days, from, to, MAX_DAYS);
       return NULL;
     }
   n = (guint) (days * (ESC_MINUTES_PER_DAY / interval));
