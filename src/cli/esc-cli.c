@@ -15,6 +15,7 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include "core/esc-i18n.h"
 #include "esc-cli.h"
 #include "io/esc-project-file.h"
 #include "io/esc-roster-json.h"
@@ -117,10 +118,7 @@ main (int argc, char **argv)
     G_OPTION_ENTRY_NULL
   };
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  esc_i18n_init ();
   g_set_prgname ("escala-cli");
 
   context = g_option_context_new (_("COMMAND [ARGUMENT…]"));

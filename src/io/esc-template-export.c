@@ -19,6 +19,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "core/esc-c-locale.h"
 #include "core/esc-parse.h"
 #include "esc-io-error.h"
 #include "esc-template-export.h"
@@ -228,6 +229,9 @@ esc_xlsx_writer_free (EscXlsxWriter *self)
     return;
   if (self->workbook != NULL)
     {
+      g_auto(EscCLocale) c_locale = ESC_C_LOCALE_INIT;
+
+      esc_c_locale_enter (&c_locale);
       workbook_close (self->workbook);
       self->workbook = NULL;
     }
@@ -245,9 +249,13 @@ esc_xlsx_writer_finish (EscXlsxWriter *self,
 {
   g_autoptr(EscXlsxWriter) owned = self;
   g_autofree char *display_name = g_filename_display_name (self->path);
+  g_auto(EscCLocale) c_locale = ESC_C_LOCALE_INIT;
   lxw_error status;
 
+  /* libxlsxwriter writes the sheets' XML here, numbers with printf: "C" numbers. */
+  esc_c_locale_enter (&c_locale);
   status = workbook_close (self->workbook);
+  esc_c_locale_leave (&c_locale);
   self->workbook = NULL;
   if (self->first_error != NULL)
     {

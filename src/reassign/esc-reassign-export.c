@@ -13,6 +13,7 @@
 #include <unistd.h>
 #include <xlsxwriter.h>
 
+#include "core/esc-c-locale.h"
 #include "core/esc-parse.h"
 #include "esc-reassign-export.h"
 #include "esc-reassign-private.h"
@@ -631,7 +632,13 @@ esc_reassign_export_xlsx (EscReassignResult           *result,
   if (comparison != NULL)
     write_changes (&book, comparison);
 
-  closed = workbook_close (book.workbook);
+  {
+    g_auto(EscCLocale) c_locale = ESC_C_LOCALE_INIT;
+
+    /* libxlsxwriter writes the sheets' XML here, numbers with printf: "C" numbers. */
+    esc_c_locale_enter (&c_locale);
+    closed = workbook_close (book.workbook);
+  }
   g_ptr_array_unref (book.sheets);
   if (book.error == LXW_NO_ERROR)
     book.error = closed;

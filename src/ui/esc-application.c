@@ -94,6 +94,10 @@ screenshot_frame_drawn_cb (GtkWidget     *widget,
 
   if (!esc_main_window_save_png (ESC_MAIN_WINDOW (widget), self->screenshot_path, &error))
     {
+      /* On a loaded machine the frame clock can tick before the window is mapped and
+       * painted: wait for the next frames (the timeout still bounds the wait). */
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED))
+        return G_SOURCE_CONTINUE;
       g_printerr ("escala: %s\n", error->message);
       finish_screenshot (self, 1);
     }

@@ -2684,7 +2684,7 @@ esc_main_window_save_png (EscMainWindow  *self,
   node = gtk_snapshot_free_to_node (snapshot);
   if (node == NULL)
     {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED,
                            _("The window has nothing to draw"));
       return FALSE;
     }

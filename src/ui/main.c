@@ -6,9 +6,9 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-#include <locale.h>
+#include <glib.h>
 
+#include "core/esc-i18n.h"
 #include "esc-application.h"
 
 int
@@ -17,11 +17,7 @@ main (int argc, char **argv)
   g_autoptr(EscApplication) app = NULL;
   int status;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
+  esc_i18n_init ();
   app = esc_application_new ();
   status = g_application_run (G_APPLICATION (app), argc, argv);
   return status != 0 ? status : esc_application_get_exit_status (app);

@@ -10,6 +10,7 @@
  */
 #define G_LOG_DOMAIN "escala-test"
 
+#include <locale.h>
 #include <math.h>
 #include <string.h>
 
@@ -800,6 +801,76 @@ test_saved_schedule (void)
   g_assert_cmpuint (loaded->reasons->len, ==, 1);
 }
 
+/* The app and the CLI run with setlocale (LC_ALL, ""), and libxlsxwriter formats numbers
+ * with printf: under a decimal-comma locale it wrote <v>46364,41666</v>, a workbook
+ * Excel and our reader reject. Exports switch to "C" numbers while writing. */
+static void
+test_comma_locale (void)
+{
+  g_autofree char *previous = g_strdup (setlocale (LC_ALL, NULL));
+  g_autofree char *path = g_build_filename (g_getenv ("ESC_SAMPLES_DIR"), "loja-centro.escala",
+                                            NULL);
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *results = g_build_filename (dir, "results.xlsx", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EscProject) sample = esc_project_file_load (path, &error);
+  g_autoptr(EscProject) project = esc_template_new_example_project ();
+  g_autoptr(EscSchedule) schedule = new_test_schedule (project);
+  g_autoptr(GPtrArray) allocations = esc_schedule_output_allocations (schedule);
+  g_autoptr(Sheet) sheet = NULL;
+  EscRow *first;
+  const char *locales[] = { "de_DE.UTF-8", "pt_BR.UTF-8" };
+
+  g_assert_no_error (error);
+  first = g_ptr_array_index (allocations, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (locales); i++)
+    {
+      if (setlocale (LC_ALL, locales[i]) == NULL)
+        {
+          /* build-aux/deps.sh generates both; elsewhere the case cannot be shown. */
+          g_test_skip_printf ("the %s locale is not installed", locales[i]);
+          setlocale (LC_ALL, previous);
+          remove_dir (dir);
+          return;
+        }
+      g_assert_cmpstr (localeconv ()->decimal_point, ==, ",");
+
+      for (guint l = 0; l < 2; l++)
+        {
+          g_autoptr(EscProject) back = round_trip (sample, dir, l);
+
+          assert_projects_equal (sample, back);
+        }
+
+      /* The results workbook's date-times are numbers again: 2026-12-07 08:00 is
+       * 46363.333..., not a string nor 46363. */
+      g_assert_true (esc_results_export_workbook (schedule, project, results,
+                                                  ESC_TEMPLATE_LANGUAGE_EN, &error));
+      g_assert_no_error (error);
+      sheet = read_sheet (results, "Allocations");
+      g_assert_true (get_cell (sheet, "B2")->is_date);
+      g_assert_nonnull (strchr (get_cell (sheet, "B2")->text, '.'));
+      g_assert_null (strchr (get_cell (sheet, "B2")->text, ','));
+      {
+        guint32 julian = 0;
+        int minutes = -1;
+        g_autofree char *date = NULL;
+        g_autofree char *shown = NULL;
+
+        g_assert_true (esc_xlsx_serial_to_datetime (get_cell (sheet, "B2")->number, FALSE,
+                                                    &julian, &minutes));
+        date = esc_format_date (julian);
+        shown = g_strdup_printf ("%s %02d:%02d", date, minutes / 60, minutes % 60);
+        g_assert_cmpstr (shown, ==, esc_row_get (first, ESC_ALLOCATION_START));
+      }
+      g_clear_pointer (&sheet, sheet_free);
+      /* Messages and dates of this thread kept the locale: only numbers changed. */
+      g_assert_cmpstr (localeconv ()->decimal_point, ==, ",");
+    }
+  setlocale (LC_ALL, previous);
+  remove_dir (dir);
+}
+
 void
 esc_test_add_template_export_tests (void)
 {
@@ -809,6 +880,7 @@ esc_test_add_template_export_tests (void)
   g_test_add_func ("/io/template-export/blank", test_blank_template);
   g_test_add_func ("/io/template-export/write-errors", test_write_errors);
   g_test_add_func ("/io/results-export/workbook", test_results_workbook);
+  g_test_add_func ("/io/export/comma-locale", test_comma_locale);
   g_test_add_func ("/io/results-export/csv", test_results_csv);
   g_test_add_func ("/io/results-export/saved-schedule", test_saved_schedule);
 }
