@@ -24,6 +24,8 @@
 
 #include "esc-gantt-export.h"
 
+#include "core/esc-display.h"
+
 #define MAX_SURFACE_SIDE 32767.0
 #define PAGE_MARGIN 28.0
 #define PAGE_HEADER 42.0
@@ -91,21 +93,18 @@ format_day (EscGanttModel *model,
   gint64 day = (gint64) floor (time / ESC_MINUTES_PER_DAY);
   EscJulian julian = (EscJulian) CLAMP ((gint64) esc_gantt_model_get_origin (model) + day, 1,
                                         G_MAXUINT32);
-  GDate date;
-  char buffer[128] = "";
+  char *text;
 
-  char month[64] = "";
-
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, julian);
-  /* TRANSLATORS: g_date_strftime() formats of a short weekday and a month's name */
-  if (g_date_strftime (buffer, sizeof buffer, C_("gantt", "%a"), &date) == 0 ||
-      g_date_strftime (month, sizeof month, C_("gantt", "%B"), &date) == 0)
-    return esc_format_date (julian);
-  /* TRANSLATORS: a day in the header of an exported chart: weekday, day, month, year,
-   * "Mon 1 March 2021" */
-  return g_strdup_printf (C_("gantt", "%s %d %s %d"), buffer, g_date_get_day (&date), month,
-                          g_date_get_year (&date));
+  /* TRANSLATORS: a day in the header of an exported chart as strftime(3) formats it,
+   * "Mon 1 March 2021" (%a the short weekday, %-d the day without a leading zero, %B the
+   * month, %Y the year); e.g. de "%a, %-d. %B %Y" */
+  text = esc_display_strftime (julian, C_("gantt", "%a %-d %B %Y"));
+  if (*text == '\0')
+    {
+      g_free (text);
+      return esc_format_date (julian);
+    }
+  return text;
 }
 
 /* "Mon 01 March 2021 – Sun 07 March 2021" for [t0, t1). */

@@ -28,6 +28,7 @@
 #include "esc-gantt-style.h"
 
 #include "core/esc-calendar.h"
+#include "core/esc-display.h"
 
 #define NO_INDEX G_MAXUINT
 
@@ -1504,20 +1505,7 @@ free_model (gpointer data)
 char *
 esc_gantt_format_long_date (EscJulian julian)
 {
-  GDate date;
-  char weekday[64] = "";
-  char month[64] = "";
-
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, MAX (julian, 1));
-  /* TRANSLATORS: g_date_strftime() formats of a weekday's and a month's full names */
-  if (g_date_strftime (weekday, sizeof weekday, C_("gantt", "%A"), &date) == 0 ||
-      g_date_strftime (month, sizeof month, C_("gantt", "%B"), &date) == 0)
-    return esc_format_date (julian);
-  /* TRANSLATORS: a day in full: weekday, day of the month, month, year,
-   * "Wednesday, 4 March 2026" */
-  return g_strdup_printf (C_("gantt", "%s, %d %s %d"), weekday, g_date_get_day (&date), month,
-                          g_date_get_year (&date));
+  return esc_display_date_long (MAX (julian, 1));
 }
 
 char *

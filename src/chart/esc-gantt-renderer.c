@@ -41,6 +41,7 @@
 #include "esc-gantt-renderer.h"
 
 #include "core/esc-calendar.h"
+#include "core/esc-display.h"
 
 #define MAX_CACHED_LAYOUTS 8192
 #define COVERAGE_TOP 6.0      /* a coverage strip's plot: inset from the row's top */
@@ -485,14 +486,11 @@ add_hline (Draw   *d,
   cairo_line_to (d->cr, x1, snapped);
 }
 
+/* "8 h", "7.5 h" ("7,5 h" under de_DE). */
 static char *
 format_hours (gint64 minutes)
 {
-  if (minutes % 60 == 0)
-    /* TRANSLATORS: a number of hours, short */
-    return g_strdup_printf (_("%d h"), (int) (minutes / 60));
-  /* TRANSLATORS: a number of hours with one decimal, short */
-  return g_strdup_printf (_("%.1f h"), minutes / 60.0);
+  return esc_display_hours (minutes / 60.0, minutes % 60 == 0 ? 0 : 1);
 }
 
 static void add_hline (Draw *d, double y, double x0, double x1);
@@ -551,13 +549,7 @@ static char *
 format_date (EscJulian   julian,
              const char *format)
 {
-  GDate date;
-  char buffer[128] = "";
-
-  date_of_julian (julian, &date);
-  if (g_date_strftime (buffer, sizeof buffer, format, &date) == 0)
-    return g_strdup ("");
-  return g_strdup (buffer);
+  return esc_display_strftime (MAX (julian, 1), format);
 }
 
 static EscJulian

@@ -10,6 +10,8 @@
 
 #include "esc-overview-chart.h"
 
+#include "core/esc-display.h"
+
 #define ROW_HEIGHT 26.0
 #define BAR_HEIGHT 14.0
 #define LABEL_WIDTH 150.0
@@ -97,7 +99,7 @@ esc_overview_chart_draw (cairo_t                     *cr,
       double y = i * ROW_HEIGHT + ROW_HEIGHT / 2;
       double len = bar_w * MAX (b->value, 0) / max;
       double target = b->target >= 0 ? bar_w * b->target / max : -1;
-      char buf[32];
+      g_autofree char *value = b->text == NULL ? esc_display_number (b->value, 1) : NULL;
 
       set_rgba (cr, style->track);
       cairo_rectangle (cr, bar_x, y - BAR_HEIGHT / 2, bar_w, BAR_HEIGHT);
@@ -122,9 +124,7 @@ esc_overview_chart_draw (cairo_t                     *cr,
 
       set_rgba (cr, style->fg);
       draw_text (cr, layout, b->label != NULL ? b->label : "", 0, y, LABEL_WIDTH, TRUE);
-      if (b->text == NULL)
-        g_snprintf (buf, sizeof buf, "%.1f", b->value);
-      draw_text (cr, layout, b->text != NULL ? b->text : buf, bar_x + bar_w + PAD, y,
+      draw_text (cr, layout, b->text != NULL ? b->text : value, bar_x + bar_w + PAD, y,
                  TEXT_WIDTH, FALSE);
     }
 

@@ -18,6 +18,8 @@
 
 #include "esc-plot.h"
 
+#include "core/esc-display.h"
+
 #define FONT              "Sans 9"
 #define LINE_WIDTH        2.0
 #define LEGEND_SWATCH     18.0
@@ -488,18 +490,33 @@ text_width (PangoLayout *layout,
   return width;
 }
 
+/* The decimals a multiple of @step needs: 0 for 5, 1 for 2.5, 2 for 0.25. */
+static int
+step_decimals (double step)
+{
+  int decimals = 0;
+
+  while (decimals < 6 && fabs (step - round (step)) > 1e-9)
+    {
+      step *= 10;
+      decimals++;
+    }
+  return decimals;
+}
+
 static void
 draw_value_labels (EscPlot     *self,
                    cairo_t     *cr,
                    PangoLayout *layout,
                    const Frame *frame)
 {
+  int decimals = step_decimals (frame->step);
+
   set_color (cr, self, ESC_PLOT_COLOR_TEXT);
   for (double v = 0; v < frame->vmax + frame->step / 2; v += frame->step)
     {
-      char text[G_ASCII_DTOSTR_BUF_SIZE];
+      g_autofree char *text = esc_display_number_short (v, decimals);
 
-      g_snprintf (text, sizeof text, "%g", v);
       show_text (cr, layout, text, frame->x0 - 6, y_of (frame, v), 1, 0.5);
     }
 }
@@ -509,11 +526,7 @@ format_day (EscJulian day,
             int       step)
 {
   const char *format;
-  GDate date;
-  char text[64];
 
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, day);
   if (step == 1)
     /* TRANSLATORS: strftime format of the forecast plot's day labels when every day
      * has room: "Mon 06" */
@@ -524,9 +537,7 @@ format_day (EscJulian day,
      * weeks: "06 May" */
     /* xgettext:no-c-format */
     format = _("%d %b");
-  if (g_date_strftime (text, sizeof text, format, &date) == 0)
-    return g_strdup ("");
-  return g_strdup (text);
+  return esc_display_strftime (day, format);
 }
 
 /* The widest day label, roughly: a Wednesday the 30th in either format. */

@@ -14,8 +14,10 @@
  * - Times: hours take one or two digits, minutes exactly two ("7:05", not "7:5"); the
  *   separator is ":" or "h"/"H"; a trailing ":00" (seconds, as spreadsheets export
  *   times) is accepted.
- * - Dates: day and month take one or two digits in both forms ("1/3/2026",
- *   "2026-3-1"); the year always takes four digits and lies in 1900..9999.
+ * - Dates: day and month take one or two digits in every form ("1/3/2026",
+ *   "2026-3-1"); the year always takes four digits and lies in 1900..9999. The German
+ *   "DD.MM.YYYY" is accepted wherever "DD/MM/YYYY" is ("15.12.2026"); the separators
+ *   of one date must match ("15.12/2026" is an error).
  * - Weekdays: the Portuguese full names ("segunda", "terça-feira", "sábado", ...) are
  *   accepted as well as the codes and the English names.
  * - Leave: besides the documented forms, "DD/MM/YYYY HH:MM - HH:MM" (same day; an end
@@ -252,8 +254,8 @@ scan_time (const char  *s,
   return SCAN_OK;
 }
 
-/* A date at @s: D/M/YYYY (day and month of one or two digits) or YYYY-M-D. *end as in
- * scan_time(). */
+/* A date at @s: D/M/YYYY or D.M.YYYY (day and month of one or two digits, the German
+ * form) or YYYY-M-D. *end as in scan_time(). */
 static ScanResult
 scan_date (const char  *s,
            EscJulian   *julian,
@@ -266,14 +268,15 @@ scan_date (const char  *s,
 
   *end = s;
 
-  if (n1 >= 1 && n1 <= 2 && s[n1] == '/')
+  if (n1 >= 1 && n1 <= 2 && (s[n1] == '/' || s[n1] == '.'))
     {
+      char separator = s[n1];
       gsize n2, n3;
 
       day = digits_value (s, n1);
       p = s + n1 + 1;
       n2 = count_digits (p);
-      if (n2 < 1 || n2 > 2 || p[n2] != '/')
+      if (n2 < 1 || n2 > 2 || p[n2] != separator)
         return SCAN_FORM;
       month = digits_value (p, n2);
       p += n2 + 1;

@@ -70,7 +70,7 @@ char    *esc_format_time (int minutes);  /* "HH:MM"; 1440 -> "24:00" */
 gboolean esc_parse_window (const char *text, EscWindow *window, GError **error);
 char    *esc_format_window (const EscWindow *window);  /* "08:00 - 16:00" */
 
-/* Dates: "YYYY-MM-DD" (ISO) or "DD/MM/YYYY". */
+/* Dates: "YYYY-MM-DD" (ISO), "DD/MM/YYYY" or "DD.MM.YYYY" (German). */
 gboolean esc_parse_date (const char *text, EscJulian *julian, GError **error);
 char    *esc_format_date (EscJulian julian);      /* ISO "YYYY-MM-DD" */
 char    *esc_format_date_dmy (EscJulian julian);  /* "DD/MM/YYYY" */

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "core/esc-display.h"
 #include "core/esc-table.h"
 #include "esc-audit-page.h"
 
@@ -133,9 +134,9 @@ bind_cb (GtkSignalListItemFactory *factory,
   else if (column == ESC_AUDIT_TIME)
     {
       g_autoptr(GDateTime) time = g_date_time_new_from_iso8601 (text, NULL);
-      g_autofree char *shown = time != NULL ? g_date_time_format (time, "%Y-%m-%d %H:%M:%S") : NULL;
+      g_autofree char *shown = time != NULL ? esc_display_date_time (time, TRUE) : NULL;
 
-      if (shown != NULL)
+      if (shown != NULL && *shown != '\0')
         {
           gtk_label_set_text (label, shown);
           return;

@@ -28,6 +28,7 @@
 
 #include "chart/esc-gantt-export.h"
 #include "chart/esc-gantt-renderer.h"
+#include "core/esc-display.h"
 #include "core/esc-versions.h"
 #include "esc-chart-page.h"
 
@@ -298,7 +299,7 @@ format_figure (double value,
 {
   if (isnan (value))
     return g_strdup ("—");
-  return g_strdup_printf ("%.*f", decimals, value);
+  return esc_display_number (value, decimals);
 }
 
 static void

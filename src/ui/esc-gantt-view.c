@@ -31,6 +31,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "core/esc-display.h"
 #include "core/esc-table.h"
 #include "solver/esc-checker.h"
 #include "solver/esc-schedule-output.h"
@@ -428,19 +429,23 @@ run_checker (EscGanttView *self)
       const char *resource = esc_row_get (row, ESC_ALLOCATION_RESOURCE);
       const char *shift = esc_row_get (row, ESC_ALLOCATION_SHIFT);
       const char *date = esc_row_get (row, ESC_ALLOCATION_DATE);
-      EscJulian julian;
+      EscJulian julian = 0;
       int e, d, option;
       g_autofree char *message = NULL;
+      g_autofree char *shown = NULL;
+      gboolean dated;
 
       if (!is_work_row (row))
         continue;
+      dated = esc_parse_date (date, &julian, NULL);
+      shown = dated ? esc_display_date (julian) : g_strdup (date);
       e = esc_problem_find_employee (problem, resource);
-      if (e == ESC_NONE || !esc_parse_date (date, &julian, NULL) ||
+      if (e == ESC_NONE || !dated ||
           (gint64) julian < (gint64) problem->start_julian ||
           (gint64) julian >= (gint64) problem->start_julian + n_days)
         {
           message = g_strdup_printf (_("%s works “%s” on %s, outside the plan or without "
-                                       "being an employee of it"), resource, shift, date);
+                                       "being an employee of it"), resource, shift, shown);
           add_issue (self, esc_rule_title (ESC_RULE_OPTION), message, task);
           continue;
         }
@@ -448,14 +453,14 @@ run_checker (EscGanttView *self)
       option = esc_schedule_get_choice (schedule, e, d);
       if (tasks[e * n_days + d] != NULL)
         message = g_strdup_printf (_("%s has more than one shift on %s; at most one a day "
-                                     "is allowed"), resource, date);
+                                     "is allowed"), resource, shown);
       else if (option == ESC_NONE ||
                g_strcmp0 (esc_problem_get_shift (problem,
                                                  esc_problem_get_option (problem, option)->shift)->id,
                           shift) != 0)
         message = g_strdup_printf (_("%s cannot work “%s” on %s: no pattern allows it that "
                                      "day, or it falls on leave, a ban or a day without "
-                                     "demand"), resource, shift, date);
+                                     "demand"), resource, shift, shown);
       if (message != NULL)
         add_issue (self, esc_rule_title (ESC_RULE_OPTION), message, task);
       else

@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "core/esc-display.h"
 #include "core/esc-validate.h"
 #include "esc-leave-page.h"
 
@@ -75,6 +76,46 @@ describe_employee (EscRow *row)
     return g_strdup (*id != '\0' ? id : _("(no code)"));
   /* TRANSLATORS: an employee in the leave page's chooser: "E001 — Ana Souza" */
   return g_strdup_printf (_("%s — %s"), id, name);
+}
+
+/* A leave cell as a person reads it: "14.12.2026 – 20.12.2026, 31.12.2026" under de_DE;
+ * the cell's own text when it does not read. */
+static char *
+describe_leave (const char *text)
+{
+  g_autoptr(GArray) intervals = NULL;
+  g_autoptr(GString) shown = g_string_new (NULL);
+
+  if (!esc_parse_leave (text, &intervals, NULL))
+    return g_strdup (text);
+  for (guint i = 0; i < intervals->len; i++)
+    {
+      const EscInterval *interval = &g_array_index (intervals, EscInterval, i);
+      EscJulian first = (EscJulian) (interval->start / ESC_MINUTES_PER_DAY);
+      EscJulian last = (EscJulian) ((interval->end - 1) / ESC_MINUTES_PER_DAY);
+      g_autofree char *from = esc_display_date (first);
+      g_autofree char *to = esc_display_date (last);
+
+      if (shown->len > 0)
+        g_string_append (shown, ", ");
+      if (interval->start % ESC_MINUTES_PER_DAY == 0 && interval->end % ESC_MINUTES_PER_DAY == 0)
+        {
+          /* Whole days. */
+          g_string_append (shown, from);
+          if (last != first)
+            g_string_append_printf (shown, " – %s", to);
+        }
+      else
+        {
+          /* An end at midnight is the last day's 24:00. */
+          int end_minutes = (int) ((interval->end - 1) % ESC_MINUTES_PER_DAY) + 1;
+          g_autofree char *from_time = esc_display_time ((int) (interval->start % ESC_MINUTES_PER_DAY));
+          g_autofree char *to_time = esc_display_time (end_minutes);
+
+          g_string_append_printf (shown, "%s %s – %s %s", from, from_time, to, to_time);
+        }
+    }
+  return g_string_free (g_steal_pointer (&shown), FALSE);
 }
 
 static void
@@ -235,6 +276,7 @@ refresh_on_leave (EscLeavePage *self)
       EscRow *row = esc_table_get_row (table, i);
       GtkWidget *action_row;
       g_autofree char *title = NULL;
+      g_autofree char *leave = NULL;
 
       if (esc_row_is_empty (row, ESC_EMPLOYEE_LEAVE))
         continue;
@@ -246,8 +288,8 @@ refresh_on_leave (EscLeavePage *self)
       action_row = adw_action_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (action_row), title);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (action_row), FALSE);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (action_row),
-                                   esc_row_get (row, ESC_EMPLOYEE_LEAVE));
+      leave = describe_leave (esc_row_get (row, ESC_EMPLOYEE_LEAVE));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (action_row), leave);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (action_row), TRUE);
       adw_action_row_add_suffix (ADW_ACTION_ROW (action_row),
                                  gtk_image_new_from_icon_name ("go-next-symbolic"));

@@ -34,6 +34,7 @@
 #include <unistd.h>
 
 #include "core/esc-audit.h"
+#include "core/esc-display.h"
 #include "core/esc-validate.h"
 #include "core/esc-versions.h"
 #include "esc-audit-page.h"
@@ -1379,13 +1380,15 @@ describe_schedule (EscSchedule *schedule)
 {
   double unmet_hours = esc_schedule_output_unmet_minutes (schedule) / 60.0;
   const char *status = esc_schedule_status_to_string (schedule->status);
+  g_autofree char *unmet = NULL;
 
   if (unmet_hours < 0.05)
     /* TRANSLATORS: a toast after solving; %s is the status (optimal, feasible) */
     return g_strdup_printf (_("Schedule %s: all demand covered"), status);
-  /* TRANSLATORS: a toast after solving: "Schedule optimal: 12.5 staff-hours of demand unmet" */
-  return g_strdup_printf (_("Schedule %s: %.1f staff-hours of demand unmet"), status,
-                          unmet_hours);
+  unmet = esc_display_number (unmet_hours, 1);
+  /* TRANSLATORS: a toast after solving: "Schedule optimal: 12.5 staff-hours of demand unmet";
+   * the number comes formatted for the locale */
+  return g_strdup_printf (_("Schedule %s: %s staff-hours of demand unmet"), status, unmet);
 }
 
 static void

@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "chart/esc-overview-chart.h"
+#include "core/esc-display.h"
 #include "core/esc-parse.h"
 #include "core/esc-table.h"
 #include "esc-overview-page.h"
@@ -193,18 +194,22 @@ esc_overview_page_update (EscOverviewPage *self)
     {
       const EscProblemGroup *group = g_ptr_array_index (problem->groups, g);
       double pct = demanded[g] > 0 ? 100 * covered[g] / demanded[g] : 100;
+      g_autofree char *pct_text = NULL;
+      g_autofree char *unmet_text = NULL;
 
       all_demanded += demanded[g];
       all_covered += covered[g];
       if (demanded[g] <= 0)
         continue;
+      pct_text = esc_display_percent (pct, 1);
+      unmet_text = esc_display_hours ((demanded[g] - covered[g]) / 60, 1);
       add_bar (self->coverage_bars,
                g_strdup_printf ("%s · %s", (const char *) g_ptr_array_index (problem->store_ids, group->store),
                                 (const char *) g_ptr_array_index (problem->role_ids, group->role)),
                pct, 100,
-               /* TRANSLATORS: coverage of a store and role: "96.5 % · 12.0 h unmet" */
-               g_strdup_printf (_("%.1f %% · %.1f h unmet"), pct,
-                                (demanded[g] - covered[g]) / 60));
+               /* TRANSLATORS: coverage of a store and role: "96.5 % · 12.0 h unmet"; the
+                * percentage and the hours come formatted ("96.5 %", "12.0 h") */
+               g_strdup_printf (_("%s · %s unmet"), pct_text, unmet_text));
     }
 
   /* Hours per employee. */
@@ -213,6 +218,8 @@ esc_overview_page_update (EscOverviewPage *self)
     {
       const EscEmployeeTotals *t = &g_array_index (totals, EscEmployeeTotals, e);
       const EscProblemEmployee *employee = esc_problem_get_employee (problem, e);
+      g_autofree char *worked = esc_display_number (t->minutes / 60.0, 0);
+      g_autofree char *contract = esc_display_hours (t->contract_minutes / 60.0, 0);
       int owed = t->holidays_worked - t->compensations +
                  (employee->pending_compensations != NULL ? (int) employee->pending_compensations->len : 0);
 
@@ -223,12 +230,12 @@ esc_overview_page_update (EscOverviewPage *self)
                g_strdup (employee->name != NULL && *employee->name != '\0' ? employee->name
                                                                              : t->employee),
                t->minutes / 60.0, t->contract_minutes > 0 ? t->contract_minutes / 60.0 : -1,
-               /* TRANSLATORS: hours worked against contract hours: "152 / 176 h" */
-               g_strdup_printf (_("%.0f / %.0f h"), t->minutes / 60.0,
-                                t->contract_minutes / 60.0));
+               /* TRANSLATORS: hours worked against contract hours: "152 / 176 h"; the
+                * second %s comes with its unit ("176 h") */
+               g_strdup_printf (C_("worked hours", "%s / %s"), worked, contract));
     }
 
-  start = esc_format_date (problem->start_julian);
+  start = esc_display_date (problem->start_julian);
   /* TRANSLATORS: the Overview's first line: status, days and start date */
   text = g_strdup_printf (_("Schedule %s · %d days from %s · %u employees"),
                           esc_schedule_status_to_string (schedule->status), problem->n_days,
@@ -237,8 +244,8 @@ esc_overview_page_update (EscOverviewPage *self)
   gtk_label_set_text (self->status_label, text);
 
   {
-    g_autofree char *pct = g_strdup_printf ("%.1f %%", all_demanded > 0 ? 100 * all_covered / all_demanded : 100.0);
-    g_autofree char *unmet = g_strdup_printf ("%.1f h", (all_demanded - all_covered) / 60);
+    g_autofree char *pct = esc_display_percent (all_demanded > 0 ? 100 * all_covered / all_demanded : 100.0, 1);
+    g_autofree char *unmet = esc_display_hours ((all_demanded - all_covered) / 60, 1);
     g_autofree char *sun = g_strdup_printf ("%d", sundays);
     g_autofree char *hol = g_strdup_printf ("%d", holidays);
     g_autofree char *pend = g_strdup_printf ("%d", pending);

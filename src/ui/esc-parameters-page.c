@@ -29,6 +29,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/esc-display.h"
 #include "core/esc-validate.h"
 #include "esc-date-button.h"
 #include "esc-objective-row.h"
@@ -116,12 +117,7 @@ format_number (double value)
 static char *
 format_long_date (EscJulian julian)
 {
-  g_autoptr(GDate) date = g_date_new_julian (julian);
-  char text[128] = "";
-
-  /* TRANSLATORS: a full date as strftime(3) formats it: "Sunday, 3 January 2027" */
-  g_date_strftime (text, sizeof text, _("%A, %-d %B %Y"), date);
-  return g_strdup (text);
+  return esc_display_date_long (julian);
 }
 
 /* Writing */

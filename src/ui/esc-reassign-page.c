@@ -28,6 +28,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/esc-display.h"
 #include "core/esc-table.h"
 #include "esc-date-button.h"
 #include "esc-reassign-page.h"
@@ -128,10 +129,17 @@ static void update_state (EscReassignPage *self);
 
 /* Helpers: text */
 
+/* An amount as a person reads it: at most two decimals, "6,5" under de_DE. */
+static char *
+format_number (double value)
+{
+  return esc_display_number_short (value, 2);
+}
+
 static char *
 format_hours (double hours)
 {
-  g_autofree char *number = esc_reassign_format_number (hours);
+  g_autofree char *number = format_number (hours);
 
   /* TRANSLATORS: a number of hours, "6.5 h" */
   return g_strdup_printf (_("%s h"), number);
@@ -155,7 +163,7 @@ move_employee_text (gpointer item, int arg)
 static char *
 move_hours_text (gpointer item, int arg)
 {
-  return esc_reassign_format_number (((EscReassignMove *) item)->hours);
+  return format_number (((EscReassignMove *) item)->hours);
 }
 
 static char *
@@ -197,7 +205,7 @@ move_backfills_text (gpointer item, int arg)
 static char *
 move_score_text (gpointer item, int arg)
 {
-  return esc_reassign_format_number (esc_reassign_score_total (&((EscReassignMove *) item)->score));
+  return format_number (esc_reassign_score_total (&((EscReassignMove *) item)->score));
 }
 
 static char *
@@ -228,19 +236,19 @@ option_assignment_text (gpointer item, int arg)
 static char *
 option_available_text (gpointer item, int arg)
 {
-  return esc_reassign_format_number (((EscReassignOption *) item)->available);
+  return format_number (((EscReassignOption *) item)->available);
 }
 
 static char *
 option_term_text (gpointer item, int arg)
 {
-  return esc_reassign_format_number (((EscReassignOption *) item)->score.points[arg]);
+  return format_number (((EscReassignOption *) item)->score.points[arg]);
 }
 
 static char *
 option_total_text (gpointer item, int arg)
 {
-  return esc_reassign_format_number (esc_reassign_score_total (&((EscReassignOption *) item)->score));
+  return format_number (esc_reassign_score_total (&((EscReassignOption *) item)->score));
 }
 
 static char *
@@ -250,7 +258,7 @@ option_chosen_text (gpointer item, int arg)
 
   if (option->chosen_hours <= 0)
     return g_strdup ("");
-  return esc_reassign_format_number (option->chosen_hours);
+  return format_number (option->chosen_hours);
 }
 
 static char *
@@ -268,13 +276,13 @@ group_requests_text (gpointer item, int arg)
 static char *
 group_needed_text (gpointer item, int arg)
 {
-  return esc_reassign_format_number (((EscReassignGroup *) item)->needed_hours);
+  return format_number (((EscReassignGroup *) item)->needed_hours);
 }
 
 static char *
 group_covered_text (gpointer item, int arg)
 {
-  return esc_reassign_format_number (((EscReassignGroup *) item)->covered_hours);
+  return format_number (((EscReassignGroup *) item)->covered_hours);
 }
 
 static char *
@@ -545,8 +553,8 @@ describe_greedy_comparison (EscReassignResult *result)
 {
   double covered = result->totals.covered_hours - result->greedy.covered_hours;
   double score = result->totals.score - result->greedy.score;
-  g_autofree char *covered_text = esc_reassign_format_number (ABS (covered));
-  g_autofree char *score_text = esc_reassign_format_number (ABS (score));
+  g_autofree char *covered_text = format_number (ABS (covered));
+  g_autofree char *score_text = format_number (ABS (score));
 
   if (result->kept_greedy)
     return g_strdup (_("The optimal model found nothing better than greedy: greedy’s plan is shown."));
@@ -641,9 +649,9 @@ show_changes (EscReassignPage *self)
     }
 
   {
-    g_autofree char *day = comparison->previous_today != 0 ? esc_format_date (comparison->previous_today)
+    g_autofree char *day = comparison->previous_today != 0 ? esc_display_date (comparison->previous_today)
                                                            : g_strdup (_("an unknown day"));
-    /* TRANSLATORS: "Since the plan of 2026-03-01 (greedy)" */
+    /* TRANSLATORS: "Since the plan of 01/03/2026 (greedy)"; the date comes formatted */
     g_autofree char *text = g_strdup_printf (_("Since the plan saved for %s (%s)"), day,
                                              comparison->previous_mode != NULL
                                                ? comparison->previous_mode : "");

@@ -12,6 +12,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "core/esc-display.h"
 #include "core/esc-table.h"
 #include "esc-schedule-page.h"
 
@@ -72,21 +73,29 @@ update_status (EscSchedulePage *self)
   if (solved_at != NULL && *solved_at != '\0')
     {
       g_autoptr(GDateTime) utc = g_date_time_new_from_iso8601 (solved_at, NULL);
-      g_autoptr(GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
-      /* TRANSLATORS: a date and time in strftime format, e.g. "21 Nov 2026, 08:02" */
-      g_autofree char *when = local != NULL ? g_date_time_format (local, _("%e %b %Y, %H:%M"))
-                                            : g_strdup (solved_at);
+      g_autofree char *when = utc != NULL ? esc_display_date_time (utc, FALSE)
+                                          : g_strdup (solved_at);
 
       /* TRANSLATORS: part of the status line: when the schedule was computed */
       g_string_append_printf (text, _(" · solved %s"), g_strstrip (when));
     }
   if (start != NULL && days != NULL && *start != '\0')
-    /* TRANSLATORS: part of the status line: "28 days from 2026-12-07" */
-    g_string_append_printf (text, _(" · %s days from %s"), days, start);
+    {
+      EscJulian julian = 0;
+      g_autofree char *shown = esc_parse_date (start, &julian, NULL) ? esc_display_date (julian)
+                                                                     : g_strdup (start);
+
+      /* TRANSLATORS: part of the status line: "28 days from 07/12/2026" */
+      g_string_append_printf (text, _(" · %s days from %s"), days, shown);
+    }
   if (unmet != NULL && *unmet != '\0')
-    /* TRANSLATORS: part of the status line: demand not covered, in staff-hours */
-    g_string_append_printf (text, _(" · %.1f staff-hours of demand unmet"),
-                            g_ascii_strtod (unmet, NULL) / 60);
+    {
+      g_autofree char *hours = esc_display_number (g_ascii_strtod (unmet, NULL) / 60, 1);
+
+      /* TRANSLATORS: part of the status line: demand not covered, in staff-hours; the
+       * number comes formatted for the locale */
+      g_string_append_printf (text, _(" · %s staff-hours of demand unmet"), hours);
+    }
   gtk_label_set_text (self->status_label, text->str);
   gtk_widget_set_visible (GTK_WIDGET (self->status_label), TRUE);
 }

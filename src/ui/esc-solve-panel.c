@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "core/esc-display.h"
 #include "esc-solve-panel.h"
 
 struct _EscSolvePanel
@@ -37,7 +38,7 @@ static char *
 format_value (double value)
 {
   /* TRANSLATORS: no value known yet (incumbent, bound or gap) */
-  return isnan (value) ? g_strdup (C_("value", "—")) : g_strdup_printf ("%.6g", value);
+  return isnan (value) ? g_strdup (C_("value", "—")) : esc_display_number_short (value, 2);
 }
 
 void
@@ -64,7 +65,7 @@ esc_solve_panel_set_progress (EscSolvePanel           *self,
   incumbent = format_value (progress->incumbent);
   bound = format_value (progress->bound);
   gap = isnan (progress->gap) ? g_strdup (C_("value", "—"))
-                              : g_strdup_printf ("%.1f %%", progress->gap * 100);
+                              : esc_display_percent (progress->gap * 100, 1);
   if (self->compact)
     /* TRANSLATORS: the header bar's solve progress: "Solving 2/7 · gap 3.5 %" */
     phase = g_strdup_printf (_("Solving %u/%u · gap %s"), progress->phase + 1,

@@ -33,6 +33,7 @@
 #include <glib/gi18n.h>
 
 #include "chart/esc-plot.h"
+#include "core/esc-display.h"
 #include "core/esc-parse.h"
 #include "core/esc-schema.h"
 #include "core/esc-table.h"
@@ -188,15 +189,13 @@ accuracy_clear_cb (gpointer data)
 static char *
 format_instant (EscInstant time)
 {
-  GDate date;
-  char day[64];
-  g_autofree char *clock = esc_format_time ((int) (time % ESC_MINUTES_PER_DAY));
+  g_autofree char *clock = esc_display_time ((int) (time % ESC_MINUTES_PER_DAY));
+  g_autofree char *day = NULL;
 
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, (guint32) (time / ESC_MINUTES_PER_DAY));
-  /* TRANSLATORS: a day in the staffing table and tooltip, strftime format: "Mon 06 May" */
-  if (g_date_strftime (day, sizeof day, _("%a %d %b"), &date) == 0)
-    day[0] = '\0';
+  day = esc_display_strftime ((EscJulian) (time / ESC_MINUTES_PER_DAY),
+                              /* TRANSLATORS: a day in the staffing table and tooltip,
+                               * strftime format: "Mon 06 May" */
+                              _("%a %d %b"));
   return g_strdup_printf ("%s %s", day, clock);
 }
 
@@ -205,7 +204,7 @@ format_percent (double share)
 {
   if (!isfinite (share))
     return g_strdup ("–");
-  return g_strdup_printf ("%.1f %%", share * 100);
+  return esc_display_percent (share * 100, 1);
 }
 
 static int
@@ -423,12 +422,14 @@ update_figures (EscStaffingPage *self)
     }
 
   {
-    g_autofree char *volume = g_strdup_printf ("%.0f", f->weekly_volume);
-    g_autofree char *growth = g_strdup_printf ("%+.2f %%", f->growth * 100);
+    g_autofree char *volume = esc_display_number (f->weekly_volume, 0);
+    g_autofree char *growth_value = esc_display_percent (f->growth * 100, 2);
+    g_autofree char *growth = g_strconcat (f->growth * 100 >= 0.005 ? "+" : "", growth_value,
+                                           NULL);
     g_autofree char *mape = format_percent (backtest != NULL ? backtest->mape : NAN);
     g_autofree char *wape = format_percent (backtest != NULL ? backtest->wape : NAN);
     g_autofree char *agents = g_strdup_printf ("%d", peak);
-    g_autofree char *hours = g_strdup_printf ("%.0f h", staff_hours);
+    g_autofree char *hours = esc_display_hours (staff_hours, 0);
 
     add_figure (self, volume, _("contacts a week now"));
     add_figure (self, growth, _("growth a week"));
@@ -726,12 +727,14 @@ describe_history (EscStaffingPage *self)
   g_autofree char *to = NULL;
   g_autofree char *channels = NULL;
   g_autofree char *kind = NULL;
+  g_autofree char *total = NULL;
   g_autofree char *text = NULL;
 
   esc_history_get_channels (self->history, &n_channels);
   esc_history_get_range (self->history, &first, &last);
-  from = esc_format_date ((EscJulian) (first / ESC_MINUTES_PER_DAY));
-  to = esc_format_date ((EscJulian) (last / ESC_MINUTES_PER_DAY));
+  from = esc_display_date ((EscJulian) (first / ESC_MINUTES_PER_DAY));
+  to = esc_display_date ((EscJulian) (last / ESC_MINUTES_PER_DAY));
+  total = esc_display_number (esc_history_get_total (self->history, NULL), 0);
   channels = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u channel", "%u channels",
                                            n_channels), n_channels);
   if (esc_history_is_per_interval (self->history))
@@ -739,10 +742,10 @@ describe_history (EscStaffingPage *self)
     kind = g_strdup_printf (_("counts per %d minutes"), granularity);
   else
     kind = g_strdup (_("one row per contact"));
-  /* TRANSLATORS: "2024-03-04 to 2024-04-28 · 2 channels · 41234 contacts · one row per
-   * contact" */
-  text = g_strdup_printf (_("%s to %s · %s · %.0f contacts · %s"), from, to, channels,
-                          esc_history_get_total (self->history, NULL), kind);
+  /* TRANSLATORS: "04/03/2024 to 28/04/2024 · 2 channels · 41,234 contacts · one row per
+   * contact"; the dates and the number come formatted for the locale */
+  text = g_strdup_printf (_("%s to %s · %s · %s contacts · %s"), from, to, channels, total,
+                          kind);
   gtk_label_set_text (self->history_title, self->history_name);
   gtk_label_set_text (self->history_label, text);
 }
@@ -1008,15 +1011,21 @@ plot_query_tooltip_cb (GtkWidget  *widget,
       gint64 i = esc_series_find (s, start);
 
       if (i >= 0)
-        /* TRANSLATORS: a line of the plot's tooltip */
-        g_string_append_printf (text, "\n%s %.0f", _("History:"), s->values[i]);
+        {
+          g_autofree char *value = esc_display_number (s->values[i], 0);
+
+          /* TRANSLATORS: a line of the plot's tooltip */
+          g_string_append_printf (text, "\n%s %s", _("History:"), value);
+        }
     }
   if (start >= f->start && start < esc_channel_forecast_get_time (f, f->n))
     {
       guint i = (guint) ((start - f->start) / interval);
+      g_autofree char *point = esc_display_number (f->point[i], 1);
+      g_autofree char *lower = esc_display_number (f->lower[i], 1);
+      g_autofree char *upper = esc_display_number (f->upper[i], 1);
 
-      g_string_append_printf (text, "\n%s %.1f (%.1f–%.1f)", _("Forecast:"), f->point[i],
-                              f->lower[i], f->upper[i]);
+      g_string_append_printf (text, "\n%s %s (%s–%s)", _("Forecast:"), point, lower, upper);
       if (self->staffing != NULL && i < self->staffing->len)
         {
           const EscStaffingInterval *it = &g_array_index (self->staffing, EscStaffingInterval,
@@ -1079,10 +1088,15 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
       }
       break;
     case COLUMN_FORECAST:
-      text = g_strdup_printf ("%.1f", f->point[i]);
+      text = esc_display_number (f->point[i], 1);
       break;
     case COLUMN_RANGE:
-      text = g_strdup_printf ("%.1f – %.1f", f->lower[i], f->upper[i]);
+      {
+        g_autofree char *lower = esc_display_number (f->lower[i], 1);
+        g_autofree char *upper = esc_display_number (f->upper[i], 1);
+
+        text = g_strdup_printf ("%s – %s", lower, upper);
+      }
       break;
     case COLUMN_AGENTS:
       text = g_strdup_printf ("%d", it->required);
@@ -1094,8 +1108,14 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
       text = it->required > 0 ? format_percent (it->service_level) : g_strdup ("–");
       break;
     case COLUMN_ASA:
-      text = it->required > 0 && isfinite (it->asa) ? g_strdup_printf ("%.1f s", it->asa)
-                                                   : g_strdup ("–");
+      if (it->required > 0 && isfinite (it->asa))
+        {
+          g_autofree char *asa = esc_display_number (it->asa, 1);
+
+          text = g_strdup_printf ("%s s", asa);
+        }
+      else
+        text = g_strdup ("–");
       break;
     case COLUMN_OCCUPANCY:
       text = it->required > 0 ? format_percent (it->occupancy) : g_strdup ("–");
