@@ -630,6 +630,12 @@ write_tables (EscProject  *project,
 
 /* Saving ----------------------------------------------------------------------------- */
 
+/* Tests: see esc_project_file_set_fail_func(). */
+static EscProjectFileFailFunc fail_func;
+static gpointer fail_data;
+
+/* The message says what went wrong and what to do about it, for the causes a user can
+ * act on; otherwise the system's words. */
 static void
 set_write_error (GError     **error,
                  const char  *path,
@@ -637,8 +643,46 @@ set_write_error (GError     **error,
 {
   g_autofree char *display = g_filename_display_name (path);
 
-  g_set_error (error, ESC_IO_ERROR, ESC_IO_ERROR_WRITE, _("Could not save “%s”: %s"),
-               display, g_strerror (saved_errno));
+  switch (saved_errno)
+    {
+    case ENOSPC:
+#ifdef EDQUOT
+    case EDQUOT:
+#endif
+      /* TRANSLATORS: %s is the file: “/home/ana/loja-centro.escala” */
+      g_set_error (error, ESC_IO_ERROR, ESC_IO_ERROR_WRITE,
+                   _("Could not save “%s”: the disk is full. Free some space or save it "
+                     "elsewhere."),
+                   display);
+      break;
+    case EACCES:
+    case EPERM:
+      /* TRANSLATORS: the first %s is the file, the second the system's reason
+       * (“Permission denied”) */
+      g_set_error (error, ESC_IO_ERROR, ESC_IO_ERROR_WRITE,
+                   _("Could not save “%s”: you are not allowed to write there (%s). Save it "
+                     "under another name or in another folder."),
+                   display, g_strerror (saved_errno));
+      break;
+    case ENOENT:
+    case ENOTDIR:
+      /* TRANSLATORS: the first %s is the file, the second the system's reason
+       * (“No such file or directory”) */
+      g_set_error (error, ESC_IO_ERROR, ESC_IO_ERROR_WRITE,
+                   _("Could not save “%s”: its folder does not exist (%s). Save it "
+                     "elsewhere."),
+                   display, g_strerror (saved_errno));
+      break;
+    case EROFS:
+      /* TRANSLATORS: %s is the file */
+      g_set_error (error, ESC_IO_ERROR, ESC_IO_ERROR_WRITE,
+                   _("Could not save “%s”: the disk is read-only. Save it elsewhere."), display);
+      break;
+    default:
+      g_set_error (error, ESC_IO_ERROR, ESC_IO_ERROR_WRITE, _("Could not save “%s”: %s"),
+                   display, g_strerror (saved_errno));
+      break;
+    }
 }
 
 /* A symbolic link is followed, so that saving replaces its target and keeps the link. */
@@ -680,6 +724,23 @@ write_all (int          fd,
       len -= (gsize) n;
     }
   return TRUE;
+}
+
+/* Writes the text, or fails with the error a test asks for (esc_project_file_set_fail_func). */
+static gboolean
+write_text (int          fd,
+            const char  *path,
+            const char  *data,
+            gsize        len)
+{
+  int injected = fail_func != NULL ? fail_func (path, fail_data) : 0;
+
+  if (injected != 0)
+    {
+      errno = injected;
+      return FALSE;
+    }
+  return write_all (fd, data, len);
 }
 
 static gboolean
@@ -775,6 +836,13 @@ save_atomically (const char  *path,
           return FALSE;
         }
       exists = TRUE;
+      /* A file its owner made read-only is not replaced behind its back (the rename
+       * would allow it), as g_file_replace() does. */
+      if (access (target, W_OK) != 0 && (errno == EACCES || errno == EPERM || errno == EROFS))
+        {
+          set_write_error (error, path, errno);
+          return FALSE;
+        }
     }
 
   /* In the target's directory, so that the final rename stays on one file system. */
@@ -786,7 +854,7 @@ save_atomically (const char  *path,
     }
 
   if ((exists && fchmod (fd, st.st_mode & 07777) != 0) ||
-      !write_all (fd, data, len) ||
+      !write_text (fd, path, data, len) ||
       !sync_fd (fd))
     {
       saved_errno = errno;
@@ -942,4 +1010,12 @@ esc_project_file_save (EscProject  *project,
   esc_project_set_path (project, path);
   esc_project_mark_saved (project);
   return TRUE;
+}
+
+void
+esc_project_file_set_fail_func (EscProjectFileFailFunc func,
+                                gpointer               user_data)
+{
+  fail_func = func;
+  fail_data = user_data;
 }

@@ -44,7 +44,9 @@
  * At every instant @path holds either the previous or the new content; on failure the
  * previous file is untouched and the temporary file removed. A symbolic link at @path
  * is followed: its target is replaced, the link stays. An existing file keeps its
- * permissions; a new one gets 0666 minus the umask.
+ * permissions; a new one gets 0666 minus the umask. A file without write permission is
+ * not replaced (as g_file_replace() does). The messages of a failed save say what to do
+ * when the disk is full, read-only or not ours to write.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -90,5 +92,15 @@ gboolean    esc_project_file_save           (EscProject  *project,
 /* The file's text (UTF-8, NUL-terminated); @len (may be NULL) gets its length. */
 char       *esc_project_file_to_data        (EscProject  *project,
                                              gsize       *len);
+
+/* Tests: makes saves fail as a full or read-only disk would. @func (NULL: none) is
+ * called by every save with the path given to it, after the temporary file is made and
+ * before the text is written; a non-zero return is taken as the errno of that write
+ * (ENOSPC, EACCES, EROFS...): the save fails as it then would, the temporary file
+ * removed and the previous file untouched. Not thread-safe: set it while nothing saves. */
+typedef int (*EscProjectFileFailFunc) (const char *path,
+                                       gpointer    user_data);
+void        esc_project_file_set_fail_func  (EscProjectFileFailFunc func,
+                                             gpointer               user_data);
 
 G_END_DECLS

@@ -16,7 +16,10 @@
  * Files: Open, Save and Save As with GtkFileChooserNative (*.escala), recent projects
  * from GtkRecentManager (the Open button's drop-down and the welcome page), a question
  * before closing with unsaved changes, a recovery copy written every minute while there
- * are unsaved changes (esc-recovery.h) and removed on a clean save or close. The window
+ * are unsaved changes (esc-recovery.h) and removed on a clean save or close. A save that
+ * fails (disk full, read-only) says why and changes nothing: the project stays modified,
+ * the file as it was; a recovery copy that cannot be written is reported once, not every
+ * minute. The window
  * size and the last folder are kept in GSettings when the schema is installed.
  *
  * GtkEditableLabel in GTK 4.8 can crash when its window goes away while it has the
@@ -151,6 +154,8 @@ struct _EscMainWindow
   guint validate_id;
   guint autosave_id;
   guint64 autosaved_generation;
+  char *autosave_error;         /* why the last recovery copy failed; NULL when it worked */
+  AdwToast *autosave_toast;     /* says so, once for a run of failures */
   gboolean selecting_row;
   gboolean close_confirmed;
   gboolean close_after_save;
@@ -866,6 +871,70 @@ table_items_changed_cb (EscMainWindow *self)
   schedule_validation (self);
 }
 
+static void
+autosave_toast_dismissed_cb (EscMainWindow *self,
+                             AdwToast      *toast)
+{
+  if (self->autosave_toast == toast)
+    g_clear_object (&self->autosave_toast);
+}
+
+/* The recovery copy could not be written: says so once (a toast, with the reason behind
+ * its Details button), not at every attempt, until a copy is written again. */
+static void
+report_autosave_error (EscMainWindow *self,
+                       const char    *message)
+{
+  gboolean first = self->autosave_error == NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  g_free (self->autosave_error);
+  self->autosave_error = g_strdup (message);
+  if (!first)
+    return;
+
+  name = strip_extension (self->display_name);
+  /* TRANSLATORS: a toast; %s is the project ("loja-centro") */
+  title = g_strdup_printf (_("Unsaved changes to “%s” could not be copied for recovery"), name);
+  toast = adw_toast_new (title);
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_set_button_label (toast, _("_Details"));
+  adw_toast_set_action_name (toast, "win.autosave-details");
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (autosave_toast_dismissed_cb), self,
+                           G_CONNECT_SWAPPED);
+  self->autosave_toast = g_object_ref (toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+clear_autosave_error (EscMainWindow *self)
+{
+  g_autoptr(AdwToast) toast = g_steal_pointer (&self->autosave_toast);
+
+  g_clear_pointer (&self->autosave_error, g_free);
+  if (toast != NULL)
+    adw_toast_dismiss (toast);
+}
+
+static void
+autosave_details_action_cb (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  EscMainWindow *self = ESC_MAIN_WINDOW (widget);
+  g_autofree char *body = NULL;
+
+  if (self->autosave_error == NULL)
+    return;
+  body = g_strdup_printf ("%s\n\n%s", self->autosave_error,
+                          _("Escala keeps a copy of unsaved changes, to offer them back if it "
+                            "closes unexpectedly, and could not write it. It tries again every "
+                            "minute; saving the project keeps the changes safe too."));
+  show_error_dialog (self, _("Unsaved Changes Are Not Protected"), body);
+}
+
 static gboolean
 autosave_cb (gpointer user_data)
 {
@@ -920,6 +989,7 @@ set_project (EscMainWindow *self,
       g_clear_handle_id (&self->validate_id, g_source_remove);
       g_clear_handle_id (&self->autosave_id, g_source_remove);
       self->autosaved_generation = 0;
+      clear_autosave_error (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
     }
 
@@ -980,7 +1050,17 @@ save_to (EscMainWindow *self,
   drop_focus (self);
   if (!esc_project_file_save (self->project, path, &error))
     {
-      show_error_dialog (self, _("Could Not Save the Project"), error->message);
+      g_autofree char *body = NULL;
+
+      /* TRANSLATORS: after the reason a save failed ("Could not save “x.escala”: the
+       * disk is full. …") */
+      body = g_strdup_printf ("%s\n\n%s", error->message,
+                              _("Nothing was lost: the changes are still open in this window "
+                                "and no file was changed."));
+      show_error_dialog (self, _("Could Not Save the Project"), body);
+      /* A save asked for by closing failed: the window stays, and a later save does
+       * not close it. */
+      self->close_after_save = FALSE;
       return FALSE;
     }
 
@@ -991,6 +1071,7 @@ save_to (EscMainWindow *self,
   self->recovery_key = g_strdup (path);
   esc_recovery_remove (path);
   self->autosaved_generation = 0;
+  clear_autosave_error (self);
 
   g_free (self->display_name);
   self->display_name = g_strdup (name);
@@ -2197,6 +2278,7 @@ esc_main_window_dispose (GObject *object)
   g_clear_object (&self->recent_menu);
   g_clear_pointer (&self->diagnostics, g_ptr_array_unref);
   g_clear_pointer (&self->pending_recovery, g_ptr_array_unref);
+  g_clear_object (&self->autosave_toast);
 
   G_OBJECT_CLASS (esc_main_window_parent_class)->dispose (object);
 }
@@ -2211,6 +2293,7 @@ esc_main_window_finalize (GObject *object)
   g_clear_pointer (&self->disabled_actions, g_hash_table_unref);
   g_clear_pointer (&self->last_solve_message, g_free);
   g_clear_pointer (&self->import_path, g_free);
+  g_clear_pointer (&self->autosave_error, g_free);
 
   G_OBJECT_CLASS (esc_main_window_parent_class)->finalize (object);
 }
@@ -2259,6 +2342,8 @@ esc_main_window_class_init (EscMainWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action_cb);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action_cb);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.autosave-details", NULL,
+                                   autosave_details_action_cb);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action_cb);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action_cb);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action_cb);
@@ -2537,6 +2622,22 @@ esc_main_window_validate_now (EscMainWindow *self)
 }
 
 gboolean
+esc_main_window_save_as_path (EscMainWindow *self,
+                              const char    *path)
+{
+  g_autofree char *full = NULL;
+
+  g_return_val_if_fail (ESC_IS_MAIN_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (self->project == NULL)
+    return FALSE;
+  full = g_str_has_suffix (path, ESC_PROJECT_FILE_EXTENSION)
+           ? g_strdup (path) : g_strconcat (path, ESC_PROJECT_FILE_EXTENSION, NULL);
+  return save_to (self, full);
+}
+
+gboolean
 esc_main_window_autosave_now (EscMainWindow *self)
 {
   g_autoptr(GError) error = NULL;
@@ -2560,10 +2661,12 @@ esc_main_window_autosave_now (EscMainWindow *self)
   if (!esc_recovery_save (self->project, self->recovery_key, esc_project_get_path (self->project),
                           self->display_name, &error))
     {
-      g_warning ("Could not write the recovery copy: %s", error->message);
+      g_debug ("Could not write the recovery copy: %s", error->message);
+      report_autosave_error (self, error->message);
       return FALSE;
     }
   self->autosaved_generation = generation;
+  clear_autosave_error (self);
   return TRUE;
 }
 

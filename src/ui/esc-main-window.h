@@ -53,8 +53,13 @@ guint          esc_main_window_get_n_problems (EscMainWindow *self,
 
 /* Recomputes the validation now instead of after the short delay that follows edits. */
 void           esc_main_window_validate_now (EscMainWindow *self);
+/* Saves the project to @path (".escala" added when missing) as win.save-as does after
+ * its file chooser; FALSE when it could not (the window says why, nothing changes). */
+gboolean       esc_main_window_save_as_path (EscMainWindow *self,
+                                             const char    *path);
 /* Writes the recovery copy now if the project has unsaved changes (what the one-minute
- * timer does); TRUE when one was written. */
+ * timer does); TRUE when one was written. When it cannot be written, the window says so
+ * once (a toast; win.autosave-details gives the reason) until a copy is written again. */
 gboolean       esc_main_window_autosave_now (EscMainWindow *self);
 /* The key the window's recovery copy is saved under (esc-recovery.h), or NULL. */
 const char    *esc_main_window_get_recovery_key (EscMainWindow *self);

@@ -193,8 +193,16 @@ main (int argc, char **argv)
       return EXIT_SKIP;
     }
 
-  test_tmp_dir = g_dir_make_tmp ("escala-ui-XXXXXX", &error);
-  g_assert_no_error (error);
+  /* A subprocess (g_test_trap_subprocess) works in its parent's scratch folder, so that
+   * what it leaves (a recovery copy, say) is where the parent looks. */
+  if (g_test_subprocess () && g_getenv ("ESC_TEST_UI_TMP_DIR") != NULL)
+    test_tmp_dir = g_strdup (g_getenv ("ESC_TEST_UI_TMP_DIR"));
+  else
+    {
+      test_tmp_dir = g_dir_make_tmp ("escala-ui-XXXXXX", &error);
+      g_assert_no_error (error);
+      g_setenv ("ESC_TEST_UI_TMP_DIR", test_tmp_dir, TRUE);
+    }
 
   /* Before GTK and GLib read them: nothing of the user's is read or written. */
   state = g_build_filename (test_tmp_dir, "state", NULL);
@@ -220,9 +228,12 @@ main (int argc, char **argv)
   test_add_staffing_page_tests ();
   esc_test_add_gantt_view_tests ();
   test_add_app_tests ();
+  test_add_crash_tests ();
+  test_add_stress_tests ();
 
   status = g_test_run ();
-  remove_tree (test_tmp_dir);
+  if (!g_test_subprocess ())
+    remove_tree (test_tmp_dir);
   g_free (test_tmp_dir);
   return status;
 }

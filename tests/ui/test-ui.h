@@ -44,6 +44,8 @@ void           test_add_solve_tests      (void);
 void           test_add_reassign_page_tests (void);
 void           test_add_staffing_page_tests (void);
 void           test_add_app_tests        (void);
+void           test_add_crash_tests      (void);
+void           test_add_stress_tests     (void);
 
 G_END_DECLS
 void           esc_test_add_gantt_view_tests (void);
