@@ -34,6 +34,7 @@
 
 #include <glib/gi18n.h>
 
+#include "core/esc-file.h"
 #include "core/esc-table.h"
 #include "io/esc-project-file.h"
 #include "staffing/esc-forecast.h"
@@ -636,7 +637,7 @@ esc_cli_forecast (const EscCliCommand *command,
         return report_error (command, error);
     }
 
-  if (!g_file_set_contents (options.output, csv->str, csv->len, &error))
+  if (!esc_file_set_contents (options.output, csv->str, csv->len, &error))
     {
       esc_cli_print_error (command, "%s", error->message);
       return ESC_CLI_EXIT_FAILURE;

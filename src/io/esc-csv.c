@@ -16,6 +16,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "core/esc-file.h"
 #include "esc-csv.h"
 #include "esc-io-error.h"
 
@@ -111,11 +112,9 @@ esc_csv_write_rows (const char           *path,
       esc_csv_append_record (out, fields, n_columns);
     }
 
-  if (!g_file_set_contents_full (path, out->str, out->len,
-                                 G_FILE_SET_CONTENTS_CONSISTENT, 0644, &local_error))
+  if (!esc_file_set_contents (path, out->str, out->len, &local_error))
     {
-      g_set_error (error, ESC_IO_ERROR, ESC_IO_ERROR_WRITE, _("Cannot write “%s”: %s"), path,
-                   local_error->message);
+      g_set_error_literal (error, ESC_IO_ERROR, ESC_IO_ERROR_WRITE, local_error->message);
       return FALSE;
     }
   return TRUE;

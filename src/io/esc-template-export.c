@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "core/esc-c-locale.h"
+#include "core/esc-file.h"
 #include "core/esc-parse.h"
 #include "esc-io-error.h"
 #include "esc-template-export.h"
@@ -250,6 +251,7 @@ esc_xlsx_writer_finish (EscXlsxWriter *self,
   g_autoptr(EscXlsxWriter) owned = self;
   g_autofree char *display_name = g_filename_display_name (self->path);
   g_auto(EscCLocale) c_locale = ESC_C_LOCALE_INIT;
+  g_autoptr(GError) local_error = NULL;
   lxw_error status;
 
   /* libxlsxwriter writes the sheets' XML here, numbers with printf: "C" numbers. */
@@ -269,12 +271,9 @@ esc_xlsx_writer_finish (EscXlsxWriter *self,
                    display_name, lxw_strerror (status));
       return FALSE;
     }
-  if (g_rename (self->tmp_path, self->path) != 0)
+  if (!esc_file_replace_with (self->tmp_path, self->path, &local_error))
     {
-      int saved_errno = errno;
-
-      g_set_error (error, ESC_IO_ERROR, ESC_IO_ERROR_WRITE, _("Cannot write “%s”: %s"),
-                   display_name, g_strerror (saved_errno));
+      g_set_error_literal (error, ESC_IO_ERROR, ESC_IO_ERROR_WRITE, local_error->message);
       return FALSE;
     }
   g_clear_pointer (&self->tmp_path, g_free);

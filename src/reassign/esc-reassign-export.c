@@ -14,6 +14,7 @@
 #include <xlsxwriter.h>
 
 #include "core/esc-c-locale.h"
+#include "core/esc-file.h"
 #include "core/esc-parse.h"
 #include "esc-reassign-export.h"
 #include "esc-reassign-private.h"
@@ -579,6 +580,7 @@ esc_reassign_export_xlsx (EscReassignResult           *result,
   g_autofree char *display = g_filename_display_name (path);
   g_auto(GStrv) names = esc_reassign_export_sheet_names (result, comparison);
   Book book = { 0 };
+  g_autoptr(GError) local_error = NULL;
   lxw_error closed;
   guint next_name = 2;
   int fd;
@@ -649,13 +651,11 @@ esc_reassign_export_xlsx (EscReassignResult           *result,
                    _("Cannot write “%s”: %s"), display, lxw_strerror (book.error));
       return FALSE;
     }
-  if (g_rename (temporary, path) != 0)
+  if (!esc_file_replace_with (temporary, path, &local_error))
     {
-      int saved = errno;
-
       g_unlink (temporary);
-      g_set_error (error, ESC_REASSIGN_ERROR, ESC_REASSIGN_ERROR_WRITE,
-                   _("Cannot write “%s”: %s"), display, g_strerror (saved));
+      g_set_error_literal (error, ESC_REASSIGN_ERROR, ESC_REASSIGN_ERROR_WRITE,
+                           local_error->message);
       return FALSE;
     }
   return TRUE;

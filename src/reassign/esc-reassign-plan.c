@@ -14,6 +14,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "core/esc-file.h"
 #include "core/esc-parse.h"
 #include "esc-reassign-plan.h"
 #include "esc-reassign-private.h"
@@ -441,7 +442,7 @@ esc_reassign_plan_save (EscReassignResult           *result,
   gsize length;
   g_autofree char *data = esc_reassign_plan_to_data (result, comparison, &length);
 
-  if (!g_file_set_contents (path, data, (gssize) length, &local_error))
+  if (!esc_file_set_contents (path, data, length, &local_error))
     {
       g_autofree char *display = g_filename_display_name (path);
 

@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "core/esc-file.h"
 #include "esc-forecast-file.h"
 #include "esc-history.h"
 #include "esc-staffing-error.h"
@@ -397,7 +398,7 @@ esc_forecast_save (const EscForecast  *forecast,
   g_return_val_if_fail (path != NULL, FALSE);
 
   data = esc_forecast_to_data (forecast, &len);
-  return g_file_set_contents (path, data, len, error);
+  return esc_file_set_contents (path, data, len, error);
 }
 
 EscForecast *

@@ -21,6 +21,7 @@ main (int argc, char **argv)
   esc_test_add_audit_tests ();
   esc_test_add_versions_tests ();
   esc_test_add_display_tests ();
+  esc_test_add_file_tests ();
 
   return g_test_run ();
 }

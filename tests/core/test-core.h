@@ -8,3 +8,4 @@ void esc_test_add_validate_tests (void);
 void esc_test_add_audit_tests (void);
 void esc_test_add_versions_tests (void);
 void esc_test_add_display_tests (void);
+void esc_test_add_file_tests (void);
