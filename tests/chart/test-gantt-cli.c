@@ -13,54 +13,10 @@
 
 #include "io/esc-project-file.h"
 #include "chart-fixture.h"
-
-typedef struct
-{
-  int status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-clear_run (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, clear_run)
+#include "esc-test-cli.h"
 
 static char *work_dir;
 static char *project_path;
-
-static void
-run_cli (Run *run, ...)
-{
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  va_list args;
-
-  g_ptr_array_add (argv, (gpointer) ESC_CLI_PATH);
-  va_start (args, run);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
-  g_subprocess_launcher_unsetenv (launcher, "LANGUAGE");
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  run->status = g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process) : -1;
-  g_test_message ("exit %d\nstdout:\n%s\nstderr:\n%s", run->status, run->out, run->err);
-}
 
 static char *
 output_path (const char *name)
@@ -89,11 +45,12 @@ count_pages (const char *path)
 static void
 test_png (void)
 {
-  g_auto (Run) run = { 0 };
+  g_auto (EscTestRun) run = { 0 };
   g_autofree char *png = output_path ("week.png");
   cairo_surface_t *surface;
 
-  run_cli (&run, "gantt", project_path, "--output", png, "--width", "1000", "--scale", "2", NULL);
+  esc_test_run_cli (&run, "gantt", project_path, "--output", png, "--width", "1000", "--scale", "2",
+                    NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_true (g_str_has_prefix (run.out, "Wrote "));
   g_assert_nonnull (strstr (run.out, "2021-03-01 to 2021-03-07"));
@@ -106,19 +63,20 @@ test_png (void)
 static void
 test_pdf_and_svg (void)
 {
-  g_auto (Run) run = { 0 };
-  g_auto (Run) run2 = { 0 };
+  g_auto (EscTestRun) run = { 0 };
+  g_auto (EscTestRun) run2 = { 0 };
   g_autofree char *pdf = output_path ("days.pdf");
   g_autofree char *svg = output_path ("chart.svg");
   g_autofree char *svg_text = NULL;
 
-  run_cli (&run, "gantt", project_path, "-o", pdf, "--from", "02/03/2021", "--days", "4",
-           "--days-per-page", "2", "--paper", "letter", "--dark", "--color-by", "store", NULL);
+  esc_test_run_cli (&run, "gantt", project_path, "-o", pdf, "--from", "02/03/2021", "--days", "4",
+                    "--days-per-page", "2", "--paper", "letter", "--dark", "--color-by", "store",
+                    NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "2 pages, 2021-03-02 to 2021-03-05"));
   g_assert_cmpuint (count_pages (pdf), ==, 2);
 
-  run_cli (&run2, "gantt", "--title", "Centro", project_path, "--output", svg, NULL);
+  esc_test_run_cli (&run2, "gantt", "--title", "Centro", project_path, "--output", svg, NULL);
   g_assert_cmpint (run2.status, ==, 0);
   g_assert_true (g_file_get_contents (svg, &svg_text, NULL, NULL));
   g_assert_nonnull (strstr (svg_text, "<svg"));
@@ -127,37 +85,38 @@ test_pdf_and_svg (void)
 static void
 test_errors (void)
 {
-  g_auto (Run) no_output = { 0 };
-  g_auto (Run) bad_format = { 0 };
-  g_auto (Run) bad_paper = { 0 };
-  g_auto (Run) bad_date = { 0 };
-  g_auto (Run) no_file = { 0 };
-  g_auto (Run) unwritable = { 0 };
+  g_auto (EscTestRun) no_output = { 0 };
+  g_auto (EscTestRun) bad_format = { 0 };
+  g_auto (EscTestRun) bad_paper = { 0 };
+  g_auto (EscTestRun) bad_date = { 0 };
+  g_auto (EscTestRun) no_file = { 0 };
+  g_auto (EscTestRun) unwritable = { 0 };
   g_autofree char *gif = output_path ("chart.gif");
   g_autofree char *pdf = output_path ("x.pdf");
   g_autofree char *nowhere = output_path ("missing/dir/x.png");
   g_autofree char *missing = output_path ("missing.escala");
 
-  run_cli (&no_output, "gantt", project_path, NULL);
+  esc_test_run_cli (&no_output, "gantt", project_path, NULL);
   g_assert_cmpint (no_output.status, ==, 2);
   g_assert_nonnull (strstr (no_output.err, "--output"));
 
-  run_cli (&bad_format, "gantt", project_path, "--output", gif, NULL);
+  esc_test_run_cli (&bad_format, "gantt", project_path, "--output", gif, NULL);
   g_assert_cmpint (bad_format.status, ==, 2);
   g_assert_nonnull (strstr (bad_format.err, ".png, .svg or .pdf"));
 
-  run_cli (&bad_paper, "gantt", project_path, "--output", pdf, "--paper", "a3", NULL);
+  esc_test_run_cli (&bad_paper, "gantt", project_path, "--output", pdf, "--paper", "a3", NULL);
   g_assert_cmpint (bad_paper.status, ==, 2);
   g_assert_nonnull (strstr (bad_paper.err, "--paper"));
 
-  run_cli (&bad_date, "gantt", project_path, "--output", pdf, "--from", "31/02/2021", NULL);
+  esc_test_run_cli (&bad_date, "gantt", project_path, "--output", pdf, "--from", "31/02/2021",
+                    NULL);
   g_assert_cmpint (bad_date.status, ==, 2);
   g_assert_nonnull (strstr (bad_date.err, "--from"));
 
-  run_cli (&no_file, "gantt", missing, "--output", pdf, NULL);
+  esc_test_run_cli (&no_file, "gantt", missing, "--output", pdf, NULL);
   g_assert_cmpint (no_file.status, ==, 2);
 
-  run_cli (&unwritable, "gantt", project_path, "--output", nowhere, NULL);
+  esc_test_run_cli (&unwritable, "gantt", project_path, "--output", nowhere, NULL);
   g_assert_cmpint (unwritable.status, ==, 2);
   g_assert_nonnull (strstr (unwritable.err, "Cannot write"));
   g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
@@ -166,27 +125,12 @@ test_errors (void)
 static void
 test_help (void)
 {
-  g_auto (Run) run = { 0 };
+  g_auto (EscTestRun) run = { 0 };
 
-  run_cli (&run, "gantt", "--help", NULL);
+  esc_test_run_cli (&run, "gantt", "--help", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "--color-by"));
   g_assert_nonnull (strstr (run.out, "--days-per-page"));
-}
-
-static void
-remove_work_dir (void)
-{
-  g_autoptr(GDir) dir = g_dir_open (work_dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (work_dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (work_dir);
 }
 
 int
@@ -199,8 +143,7 @@ main (int argc, char **argv)
   setlocale (LC_ALL, "C.UTF-8");
   g_test_init (&argc, &argv, NULL);
 
-  work_dir = g_dir_make_tmp ("escala-gantt-cli-XXXXXX", &error);
-  g_assert_no_error (error);
+  work_dir = esc_test_make_temp_dir ("escala-gantt-cli-XXXXXX");
   project_path = g_build_filename (work_dir, "centro.escala", NULL);
   project = chart_fixture_small ();
   g_assert_true (esc_project_file_save (project, project_path, &error));
@@ -212,7 +155,7 @@ main (int argc, char **argv)
   g_test_add_func ("/chart/cli/help", test_help);
   status = g_test_run ();
 
-  remove_work_dir ();
+  esc_test_remove_tree (work_dir);
   g_free (project_path);
   g_free (work_dir);
   return status;

@@ -14,79 +14,7 @@
 #include "core/esc-table.h"
 #include "io/esc-project-file.h"
 
-typedef struct
-{
-  int status;    /* exit status, -1 when killed */
-  char *out;
-  char *err;
-} Run;
-
-static void
-clear_run (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, clear_run)
-
-static const char *
-get_sample_path (void)
-{
-  static char *path = NULL;
-
-  if (path == NULL)
-    {
-      const char *dir = g_getenv ("ESC_SAMPLES_DIR");
-
-      path = g_build_filename (dir != NULL ? dir : ESC_SAMPLES_DIR, "loja-centro.escala", NULL);
-    }
-  return path;
-}
-
-/* Runs escala-cli with the NULL-terminated arguments, in the C locale. */
-static void
-run_cli (Run *run, ...)
-{
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  va_list args;
-
-  g_ptr_array_add (argv, (gpointer) ESC_CLI_PATH);
-  va_start (args, run);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
-  g_subprocess_launcher_unsetenv (launcher, "LANGUAGE");
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  run->status = g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process) : -1;
-
-  g_test_message ("exit %d\nstdout:\n%s\nstderr:\n%s", run->status, run->out, run->err);
-}
-
-/* The first line of @text that starts with @prefix, or NULL. */
-static char *
-find_line (const char *text,
-           const char *prefix)
-{
-  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
-
-  for (guint i = 0; lines[i] != NULL; i++)
-    if (g_str_has_prefix (lines[i], prefix))
-      return g_strdup (lines[i]);
-  return NULL;
-}
+#include "esc-test-cli.h"
 
 static void
 assert_matches (const char *text,
@@ -94,16 +22,6 @@ assert_matches (const char *text,
 {
   if (!g_regex_match_simple (pattern, text, G_REGEX_MULTILINE, 0))
     g_error ("“%s” not found in:\n%s", pattern, text);
-}
-
-static char *
-make_temp_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("escala-cli-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
 }
 
 static JsonObject *
@@ -122,10 +40,10 @@ load_json_object (JsonParser *parser,
 static void
 test_solve_and_check_sample (void)
 {
-  g_auto(Run) run = { 0 };
-  g_auto(Run) check = { 0 };
-  g_auto(Run) broken = { 0 };
-  g_autofree char *dir = make_temp_dir ();
+  g_auto(EscTestRun) run = { 0 };
+  g_auto(EscTestRun) check = { 0 };
+  g_auto(EscTestRun) broken = { 0 };
+  g_autofree char *dir = esc_test_make_temp_dir ("escala-cli-XXXXXX");
   g_autofree char *project_path = g_build_filename (dir, "loja.escala", NULL);
   g_autofree char *out = g_build_filename (dir, "out", NULL);
   g_autofree char *allocations = g_build_filename (out, "allocations.csv", NULL);
@@ -140,10 +58,11 @@ test_solve_and_check_sample (void)
   EscTable *table;
   EscRow *work = NULL;
 
-  g_assert_true (g_file_get_contents (get_sample_path (), &contents, NULL, NULL));
+  g_assert_true (g_file_get_contents (esc_test_sample_path (), &contents, NULL, NULL));
   g_assert_true (g_file_set_contents (project_path, contents, -1, NULL));
 
-  run_cli (&run, "solve", project_path, "--output", out, "--time-limit", "20", "--save", "-q", NULL);
+  esc_test_run_cli (&run, "solve", project_path, "--output", out, "--time-limit", "20", "--save",
+                    "-q", NULL);
   g_assert_cmpint (run.status, ==, 0);
   assert_matches (run.out, "^Status: (optimal|feasible)$");
   g_assert_null (strstr (run.err, "rule broken"));
@@ -164,7 +83,7 @@ test_solve_and_check_sample (void)
   g_assert_cmpfloat (json_object_get_double_member (totals, "hours"), >, 1000);
   g_assert_true (json_object_has_member (totals, "unmet_staff_minutes"));
 
-  run_cli (&check, "check", project_path, NULL);
+  esc_test_run_cli (&check, "check", project_path, NULL);
   g_assert_cmpint (check.status, ==, 0);
 
   /* E004 is on leave from 14/12/2026 to 20/12/2026: put a shift of hers on the 15th. */
@@ -184,7 +103,7 @@ test_solve_and_check_sample (void)
   g_assert_true (esc_project_file_save (project, project_path, &error));
   g_assert_no_error (error);
 
-  run_cli (&broken, "check", project_path, NULL);
+  esc_test_run_cli (&broken, "check", project_path, NULL);
   g_assert_cmpint (broken.status, ==, 1);
   assert_matches (broken.err, "E004.*2026-12-15");
 }
@@ -193,8 +112,8 @@ test_solve_and_check_sample (void)
 static void
 test_solve_roster (void)
 {
-  g_auto(Run) run = { 0 };
-  g_autofree char *dir = make_temp_dir ();
+  g_auto(EscTestRun) run = { 0 };
+  g_autofree char *dir = esc_test_make_temp_dir ("escala-cli-XXXXXX");
   g_autofree char *out = g_build_filename (dir, "out", NULL);
   g_autofree char *summary = g_build_filename (out, "summary.json", NULL);
   g_autofree char *roster = g_build_filename (g_getenv ("ESC_SHARED_DATA"), "roster_small.json", NULL);
@@ -207,7 +126,7 @@ test_solve_roster (void)
       g_test_skip ("roster_small.json is not there");
       return;
     }
-  run_cli (&run, "solve", roster, "--output", out, "-q", NULL);
+  esc_test_run_cli (&run, "solve", roster, "--output", out, "-q", NULL);
   g_assert_cmpint (run.status, ==, 0);
   root = load_json_object (parser, summary);
   phases = json_object_get_array_member (root, "phases");
@@ -222,8 +141,8 @@ test_solve_roster (void)
 static void
 test_solve_roster_duplicate (void)
 {
-  g_auto(Run) run = { 0 };
-  g_autofree char *dir = make_temp_dir ();
+  g_auto(EscTestRun) run = { 0 };
+  g_autofree char *dir = esc_test_make_temp_dir ("escala-cli-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "dup.json", NULL);
   g_autofree char *out = g_build_filename (dir, "out", NULL);
   g_autofree char *allocations = g_build_filename (out, "allocations.csv", NULL);
@@ -235,7 +154,7 @@ test_solve_roster_duplicate (void)
     "  \"required_resources\": { \"Day\": [3, 3] }, \"resources_preferences\": [] }";
 
   g_assert_true (g_file_set_contents (path, json, -1, NULL));
-  run_cli (&run, "solve", path, "--output", out, "-q", NULL);
+  esc_test_run_cli (&run, "solve", path, "--output", out, "-q", NULL);
   g_assert_cmpint (run.status, ==, 0);
   assert_matches (run.err, "warning: .*“ana”.*“ana#2”");
   g_assert_true (g_file_get_contents (allocations, &csv, NULL, NULL));
@@ -246,9 +165,9 @@ test_solve_roster_duplicate (void)
 static void
 test_validate_sample (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(EscTestRun) run = { 0 };
 
-  run_cli (&run, "validate", get_sample_path (), NULL);
+  esc_test_run_cli (&run, "validate", esc_test_sample_path (), NULL);
   g_assert_cmpint (run.status, ==, 0);
   assert_matches (run.out,
                   "^.*loja-centro\\.escala: (no problems found|0 errors, [0-9]+ warnings?)$");
@@ -266,10 +185,10 @@ test_validate_duplicate_employee (void)
   g_autofree char *line = NULL;
   g_autofree char *id = NULL;
   g_autofree char *backup = NULL;
-  g_auto(Run) run = { 0 };
+  g_auto(EscTestRun) run = { 0 };
   EscTable *employees;
 
-  project = esc_project_file_load (get_sample_path (), &error);
+  project = esc_project_file_load (esc_test_sample_path (), &error);
   g_assert_no_error (error);
   employees = esc_project_get_table (project, ESC_TABLE_EMPLOYEE);
   g_assert_cmpuint (esc_table_get_n_rows (employees), >, 0);
@@ -278,18 +197,17 @@ test_validate_duplicate_employee (void)
   id = g_strdup (esc_row_get (copy, ESC_EMPLOYEE_ID));
   esc_table_append (employees, copy);
 
-  dir = g_dir_make_tmp ("escala-cli-XXXXXX", &error);
-  g_assert_no_error (error);
+  dir = esc_test_make_temp_dir ("escala-cli-XXXXXX");
   path = g_build_filename (dir, "duplicate.escala", NULL);
   esc_project_file_save (project, path, &error);
   g_assert_no_error (error);
 
-  run_cli (&run, "validate", path, NULL);
+  esc_test_run_cli (&run, "validate", path, NULL);
   g_assert_cmpint (run.status, ==, 1);
 
   /* The copy is the last row; the line names the table, that row, the column and the id. */
   prefix = g_strdup_printf ("employee:%u:id: ", esc_table_get_n_rows (employees));
-  line = find_line (run.err, prefix);
+  line = esc_test_find_line (run.err, prefix);
   if (line == NULL)
     g_error ("no line starting with “%s” in:\n%s", prefix, run.err);
   g_assert_nonnull (strstr (line, id));
@@ -304,9 +222,9 @@ test_validate_duplicate_employee (void)
 static void
 test_validate_missing_file (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(EscTestRun) run = { 0 };
 
-  run_cli (&run, "validate", "/nonexistent/nowhere.escala", NULL);
+  esc_test_run_cli (&run, "validate", "/nonexistent/nowhere.escala", NULL);
   g_assert_cmpint (run.status, ==, 2);
   g_assert_nonnull (strstr (run.err, "nowhere.escala"));
 }
@@ -316,7 +234,7 @@ test_validate_garbage_file (void)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
-  g_auto(Run) run = { 0 };
+  g_auto(EscTestRun) run = { 0 };
   int fd;
 
   fd = g_file_open_tmp ("escala-cli-XXXXXX.escala", &path, &error);
@@ -325,7 +243,7 @@ test_validate_garbage_file (void)
   g_file_set_contents (path, "this is { not a project", -1, &error);
   g_assert_no_error (error);
 
-  run_cli (&run, "validate", path, NULL);
+  esc_test_run_cli (&run, "validate", path, NULL);
   g_assert_cmpint (run.status, ==, 2);
   g_assert_cmpstr (run.err, !=, "");
 
@@ -335,24 +253,24 @@ test_validate_garbage_file (void)
 static void
 test_validate_usage (void)
 {
-  g_auto(Run) no_file = { 0 };
-  g_auto(Run) two_files = { 0 };
-  g_auto(Run) bad_option = { 0 };
+  g_auto(EscTestRun) no_file = { 0 };
+  g_auto(EscTestRun) two_files = { 0 };
+  g_auto(EscTestRun) bad_option = { 0 };
 
-  run_cli (&no_file, "validate", NULL);
+  esc_test_run_cli (&no_file, "validate", NULL);
   g_assert_cmpint (no_file.status, ==, 2);
-  run_cli (&two_files, "validate", get_sample_path (), get_sample_path (), NULL);
+  esc_test_run_cli (&two_files, "validate", esc_test_sample_path (), esc_test_sample_path (), NULL);
   g_assert_cmpint (two_files.status, ==, 2);
-  run_cli (&bad_option, "validate", "--no-such-option", get_sample_path (), NULL);
+  esc_test_run_cli (&bad_option, "validate", "--no-such-option", esc_test_sample_path (), NULL);
   g_assert_cmpint (bad_option.status, ==, 2);
 }
 
 static void
 test_info_counts (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(EscTestRun) run = { 0 };
 
-  run_cli (&run, "info", get_sample_path (), NULL);
+  esc_test_run_cli (&run, "info", esc_test_sample_path (), NULL);
   g_assert_cmpint (run.status, ==, 0);
   assert_matches (run.out, "^  Employees +18$");
   assert_matches (run.out, "^  Stores +2$");
@@ -372,10 +290,10 @@ test_info_json (void)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
-  g_auto(Run) run = { 0 };
+  g_auto(EscTestRun) run = { 0 };
   JsonObject *root, *tables, *horizon, *parameters;
 
-  run_cli (&run, "info", "--json", get_sample_path (), NULL);
+  esc_test_run_cli (&run, "info", "--json", esc_test_sample_path (), NULL);
   g_assert_cmpint (run.status, ==, 0);
 
   json_parser_load_from_data (parser, run.out, -1, &error);
@@ -401,9 +319,9 @@ test_info_json (void)
 static void
 test_info_unreadable (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(EscTestRun) run = { 0 };
 
-  run_cli (&run, "info", "/nonexistent/nowhere.escala", NULL);
+  esc_test_run_cli (&run, "info", "/nonexistent/nowhere.escala", NULL);
   g_assert_cmpint (run.status, ==, 2);
   g_assert_cmpstr (run.err, !=, "");
 }
@@ -412,10 +330,10 @@ static void
 test_help (void)
 {
   const char *commands[] = { "validate", "info" };
-  g_auto(Run) top = { 0 };
-  g_auto(Run) help = { 0 };
+  g_auto(EscTestRun) top = { 0 };
+  g_auto(EscTestRun) help = { 0 };
 
-  run_cli (&top, "--help", NULL);
+  esc_test_run_cli (&top, "--help", NULL);
   g_assert_cmpint (top.status, ==, 0);
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
@@ -424,21 +342,21 @@ test_help (void)
       assert_matches (top.out, pattern);
     }
 
-  run_cli (&help, "help", NULL);
+  esc_test_run_cli (&help, "help", NULL);
   g_assert_cmpint (help.status, ==, 0);
   assert_matches (help.out, "^  validate ");
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
-      g_auto(Run) run = { 0 };
-      g_auto(Run) alias = { 0 };
+      g_auto(EscTestRun) run = { 0 };
+      g_auto(EscTestRun) alias = { 0 };
       g_autofree char *usage = g_strdup_printf ("escala-cli %s \\[OPTION.*\\] FILE", commands[i]);
 
-      run_cli (&run, commands[i], "--help", NULL);
+      esc_test_run_cli (&run, commands[i], "--help", NULL);
       g_assert_cmpint (run.status, ==, 0);
       assert_matches (run.out, usage);
 
-      run_cli (&alias, "help", commands[i], NULL);
+      esc_test_run_cli (&alias, "help", commands[i], NULL);
       g_assert_cmpint (alias.status, ==, 0);
       assert_matches (alias.out, usage);
     }
@@ -447,9 +365,9 @@ test_help (void)
 static void
 test_version (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(EscTestRun) run = { 0 };
 
-  run_cli (&run, "--version", NULL);
+  esc_test_run_cli (&run, "--version", NULL);
   g_assert_cmpint (run.status, ==, 0);
   assert_matches (run.out, "^escala-cli [0-9]+\\.[0-9]+\\.[0-9]+$");
 }
@@ -457,14 +375,14 @@ test_version (void)
 static void
 test_bad_command (void)
 {
-  g_auto(Run) unknown = { 0 };
-  g_auto(Run) none = { 0 };
+  g_auto(EscTestRun) unknown = { 0 };
+  g_auto(EscTestRun) none = { 0 };
 
-  run_cli (&unknown, "frobnicate", NULL);
+  esc_test_run_cli (&unknown, "frobnicate", NULL);
   g_assert_cmpint (unknown.status, ==, 2);
   g_assert_nonnull (strstr (unknown.err, "frobnicate"));
 
-  run_cli (&none, NULL);
+  esc_test_run_cli (&none, NULL);
   g_assert_cmpint (none.status, ==, 2);
 }
 

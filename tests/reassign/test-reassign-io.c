@@ -17,6 +17,8 @@
 #include "reassign/esc-reassign-plan.h"
 #include "test-reassign.h"
 
+#include "esc-test-cli.h"
+
 /* A small plan: two categories, a move with backfill in each. */
 static EscReassignInput *
 sample_input (double spare_b1)
@@ -417,48 +419,6 @@ test_extras_to_requests (void)
 
 /* escala-cli reassign ---------------------------------------------------------------------- */
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_cli (Run *run,
-         ...)
-{
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                                                       G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  va_list args;
-
-  g_ptr_array_add (argv, (gpointer) ESC_CLI_PATH);
-  va_start (args, run);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
-  g_subprocess_launcher_setenv (launcher, "LANGUAGE", "C", TRUE);
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  run->status = g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process) : -1;
-}
-
-static void
-clear_run (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
 static void
 test_cli (void)
 {
@@ -470,7 +430,7 @@ test_cli (void)
   g_autoptr(EscProject) project = esc_project_new ();
   g_autoptr(EscProject) saved = NULL;
   g_autoptr(GError) error = NULL;
-  Run run = { 0 };
+  EscTestRun run = { 0 };
 
   test_add_row (project, ESC_TABLE_REQUEST, "id", "R1", "team", "T1", "category", "C",
                 "hours", "6", "priority", "1", NULL);
@@ -483,9 +443,8 @@ test_cli (void)
   g_assert_true (esc_project_file_save (project, project_path, &error));
   g_assert_no_error (error);
 
-  run_cli (&run, "reassign", project_path, "--today", "2026-03-02", "--output", xlsx,
-           "--json", json, "--accept", NULL);
-  g_test_message ("%s%s", run.out, run.err);
+  esc_test_run_cli (&run, "reassign", project_path, "--today", "2026-03-02", "--output", xlsx,
+                    "--json", json, "--accept", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "Reassignment (greedy), 2026-03-02"));
   g_assert_nonnull (strstr (run.out, "E1 (A1, T2/X) → T1: 6 h"));
@@ -493,38 +452,37 @@ test_cli (void)
   g_assert_nonnull (strstr (run.out, "Accepted 1 move into the history."));
   g_assert_true (g_file_test (xlsx, G_FILE_TEST_IS_REGULAR));
   g_assert_true (g_file_test (json, G_FILE_TEST_IS_REGULAR));
-  clear_run (&run);
+  esc_test_run_clear (&run);
 
   saved = esc_project_file_load (project_path, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (esc_table_get_n_rows (esc_project_get_table (saved, ESC_TABLE_MOVE)), ==, 1);
 
   /* The next day, optimal, compared with the saved plan: the move is history now. */
-  run_cli (&run, "reassign", project_path, "--today", "2026-03-03", "--mode", "optimal",
-           "--output", xlsx2, "--previous", json, NULL);
-  g_test_message ("%s%s", run.out, run.err);
+  esc_test_run_cli (&run, "reassign", project_path, "--today", "2026-03-03", "--mode", "optimal",
+                    "--output", xlsx2, "--previous", json, NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "Reassignment (optimal), 2026-03-03"));
   g_assert_nonnull (strstr (run.out, "Since the previous plan:"));
   g_assert_nonnull (strstr (run.out, "Capacity of E1 changed"));   /* A1 may no longer move */
-  clear_run (&run);
+  esc_test_run_clear (&run);
 
-  run_cli (&run, "reassign", project_path, "--mode", "best", "--output", xlsx2, NULL);
+  esc_test_run_cli (&run, "reassign", project_path, "--mode", "best", "--output", xlsx2, NULL);
   g_assert_cmpint (run.status, ==, 2);
   g_assert_nonnull (strstr (run.err, "best"));
-  clear_run (&run);
+  esc_test_run_clear (&run);
 
-  run_cli (&run, "reassign", project_path, NULL);
+  esc_test_run_cli (&run, "reassign", project_path, NULL);
   g_assert_cmpint (run.status, ==, 2);
   g_assert_nonnull (strstr (run.err, "--output"));
-  clear_run (&run);
+  esc_test_run_clear (&run);
 
   esc_project_set_parameter (saved, "reassign_keep_threshold", "lots");
   g_assert_true (esc_project_file_save (saved, project_path, &error));
-  run_cli (&run, "reassign", project_path, "--output", xlsx2, NULL);
+  esc_test_run_cli (&run, "reassign", project_path, "--output", xlsx2, NULL);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.err, "reassign_keep_threshold"));
-  clear_run (&run);
+  esc_test_run_clear (&run);
 
   test_remove_tree (dir);
 }

@@ -19,51 +19,7 @@
 #include "io/esc-project-file.h"
 #include "staffing/esc-series.h"
 
-typedef struct
-{
-  int status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-clear_run (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, clear_run)
-
-static void
-run_cli (Run *run,
-         ...)
-{
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  va_list args;
-
-  g_ptr_array_add (argv, (gpointer) ESC_CLI_PATH);
-  va_start (args, run);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
-  g_subprocess_launcher_unsetenv (launcher, "LANGUAGE");
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  run->status = g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process) : -1;
-  g_test_message ("exit %d\nstdout:\n%s\nstderr:\n%s", run->status, run->out, run->err);
-}
+#include "esc-test-cli.h"
 
 static JsonObject *
 parse_object (JsonParser *parser,
@@ -80,13 +36,13 @@ parse_object (JsonParser *parser,
 static void
 test_erlang (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(EscTestRun) run = { 0 };
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonObject *answer;
 
   /* A row of the reference table: 100 calls an hour, 180 s, 80% in 20 s: 8 agents. */
-  run_cli (&run, "erlang", "--arrivals", "100", "--aht", "180", "--target", "20",
-           "--service-level", "0.8", "--json", NULL);
+  esc_test_run_cli (&run, "erlang", "--arrivals", "100", "--aht", "180", "--target", "20",
+                    "--service-level", "0.8", "--json", NULL);
   g_assert_cmpint (run.status, ==, 0);
   answer = parse_object (parser, run.out);
   g_assert_cmpint (json_object_get_int_member (answer, "agents"), ==, 8);
@@ -102,9 +58,9 @@ test_erlang (void)
   g_assert_cmpint (json_object_get_int_member (answer, "scheduled"), ==, 12);
 
   /* Text, per half hour, with a maximum occupancy and a shrinkage. */
-  clear_run (&run);
-  run_cli (&run, "erlang", "--arrivals", "50", "--interval", "30", "--aht", "180",
-           "--service-level", "80%", "--max-occupancy", "50%", "--shrinkage", "0", NULL);
+  esc_test_run_clear (&run);
+  esc_test_run_cli (&run, "erlang", "--arrivals", "50", "--interval", "30", "--aht", "180",
+                    "--service-level", "80%", "--max-occupancy", "50%", "--shrinkage", "0", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "Agents"));
   g_assert_nonnull (strstr (run.out, "10\n"));
@@ -112,19 +68,20 @@ test_erlang (void)
   g_assert_nonnull (strstr (run.out, "50.0%"));
 
   /* Usage errors. */
-  clear_run (&run);
-  run_cli (&run, "erlang", "--aht", "180", NULL);
+  esc_test_run_clear (&run);
+  esc_test_run_cli (&run, "erlang", "--aht", "180", NULL);
   g_assert_cmpint (run.status, ==, 2);
   g_assert_nonnull (strstr (run.err, "--arrivals"));
-  clear_run (&run);
-  run_cli (&run, "erlang", "--arrivals", "10", "--aht", "180", "--service-level", "much", NULL);
+  esc_test_run_clear (&run);
+  esc_test_run_cli (&run, "erlang", "--arrivals", "10", "--aht", "180", "--service-level", "much",
+                    NULL);
   g_assert_cmpint (run.status, ==, 2);
   g_assert_nonnull (strstr (run.err, "much"));
-  clear_run (&run);
-  run_cli (&run, "erlang", "--arrivals", "10", "--aht", "0", NULL);
+  esc_test_run_clear (&run);
+  esc_test_run_cli (&run, "erlang", "--arrivals", "10", "--aht", "0", NULL);
   g_assert_cmpint (run.status, ==, 2);
-  clear_run (&run);
-  run_cli (&run, "erlang", "--help", NULL);
+  esc_test_run_clear (&run);
+  esc_test_run_cli (&run, "erlang", "--help", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "--service-level"));
 }
@@ -175,60 +132,28 @@ write_history (const char *dir)
   return path;
 }
 
-static char *
-copy_sample (const char *dir)
-{
-  const char *samples = g_getenv ("ESC_SAMPLES_DIR");
-  g_autofree char *source = g_build_filename (samples != NULL ? samples : ESC_SAMPLES_DIR,
-                                              "loja-centro.escala", NULL);
-  g_autofree char *contents = NULL;
-  g_autoptr(GError) error = NULL;
-  char *path = g_build_filename (dir, "loja.escala", NULL);
-  gsize length;
-
-  g_assert_true (g_file_get_contents (source, &contents, &length, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_file_set_contents (path, contents, length, &error));
-  return path;
-}
-
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_remove (path);
-    }
-  g_rmdir (dir);
-}
-
 static void
 test_forecast_demand (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("escala-cli-forecast-XXXXXX", &error);
+  g_autofree char *dir = esc_test_make_temp_dir ("escala-cli-forecast-XXXXXX");
   g_autofree char *history = write_history (dir);
-  g_autofree char *project_path = copy_sample (dir);
+  g_autofree char *project_path = esc_test_copy_sample (dir, "loja.escala");
   g_autofree char *output = g_build_filename (dir, "previsao.csv", NULL);
   g_autofree char *saved = g_build_filename (dir, "previsao.json", NULL);
   g_autofree char *csv = NULL;
   g_auto(GStrv) lines = NULL;
   g_autoptr(EscProject) project = NULL;
   g_autoptr(GPtrArray) diagnostics = NULL;
-  g_auto(Run) run = { 0 };
+  g_auto(EscTestRun) run = { 0 };
   EscTable *demand;
   guint generated = 0, kept = 0, n_lines;
   EscJulian first_day, last_day;
 
-  g_assert_no_error (error);
-  run_cli (&run, "forecast", history, "--interval", "30", "--horizon", "14", "--output", output,
-           "--backtest", "2", "--deferred", "e-mail", "--save", saved,
-           "--demand-into", project_path, "--store", "LJ01", "--role", "CAIXA", "--upper", NULL);
+  esc_test_run_cli (&run, "forecast", history, "--interval", "30", "--horizon", "14",
+                    "--output", output, "--backtest", "2", "--deferred", "e-mail", "--save", saved,
+                    "--demand-into", project_path, "--store", "LJ01", "--role", "CAIXA", "--upper",
+                    NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "Backtest"));
   g_assert_nonnull (strstr (run.out, "telefone"));
@@ -276,50 +201,50 @@ test_forecast_demand (void)
   diagnostics = esc_validate_project (project);
   g_assert_cmpuint (esc_validate_count_errors (diagnostics), ==, 0);
 
-  clear_run (&run);
-  run_cli (&run, "validate", project_path, NULL);
+  esc_test_run_clear (&run);
+  esc_test_run_cli (&run, "validate", project_path, NULL);
   g_assert_cmpint (run.status, ==, 0);
 
   /* The saved forecast's period has no actuals in this history yet. */
-  clear_run (&run);
-  run_cli (&run, "forecast", history, "--compare", saved, NULL);
+  esc_test_run_clear (&run);
+  esc_test_run_cli (&run, "forecast", history, "--compare", saved, NULL);
   g_assert_cmpint (run.status, ==, 1);
 
   /* Problems with the input (1) and with files and usage (2). */
-  clear_run (&run);
-  run_cli (&run, "forecast", history, "--output", output, "--channel", "fax", NULL);
+  esc_test_run_clear (&run);
+  esc_test_run_cli (&run, "forecast", history, "--output", output, "--channel", "fax", NULL);
   g_assert_cmpint (run.status, ==, 1);
-  clear_run (&run);
-  run_cli (&run, "forecast", history, "--output", output, "--demand-into", project_path,
-           "--store", "NOPE", "--role", "CAIXA", NULL);
+  esc_test_run_clear (&run);
+  esc_test_run_cli (&run, "forecast", history, "--output", output, "--demand-into", project_path,
+                    "--store", "NOPE", "--role", "CAIXA", NULL);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.err, "NOPE"));
-  clear_run (&run);
-  run_cli (&run, "forecast", history, "--output", output, "--horizon", "0", NULL);
+  esc_test_run_clear (&run);
+  esc_test_run_cli (&run, "forecast", history, "--output", output, "--horizon", "0", NULL);
   g_assert_cmpint (run.status, ==, 2);
-  clear_run (&run);
-  run_cli (&run, "forecast", history, NULL);
+  esc_test_run_clear (&run);
+  esc_test_run_cli (&run, "forecast", history, NULL);
   g_assert_cmpint (run.status, ==, 2);
   g_assert_nonnull (strstr (run.err, "--output"));
-  clear_run (&run);
-  run_cli (&run, "forecast", "/nonexistent/history.csv", "--output", output, NULL);
+  esc_test_run_clear (&run);
+  esc_test_run_cli (&run, "forecast", "/nonexistent/history.csv", "--output", output, NULL);
   g_assert_cmpint (run.status, ==, 2);
 
-  remove_dir (dir);
+  esc_test_remove_tree (dir);
 }
 
 static void
 test_forecast_bad_history (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("escala-cli-forecast-XXXXXX", &error);
+  g_autofree char *dir = esc_test_make_temp_dir ("escala-cli-forecast-XXXXXX");
   g_autofree char *history = g_build_filename (dir, "calls.csv", NULL);
   g_autofree char *output = g_build_filename (dir, "out.csv", NULL);
-  g_auto(Run) run = { 0 };
+  g_auto(EscTestRun) run = { 0 };
 
   g_assert_true (g_file_set_contents (history, "timestamp,count\n2026-01-05 08:00,3\n"
                                       "2026-01-05 08:30,lots\n", -1, &error));
-  run_cli (&run, "forecast", history, "--output", output, NULL);
+  esc_test_run_cli (&run, "forecast", history, "--output", output, NULL);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.err, "row 3, column 2"));
   g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
@@ -327,12 +252,12 @@ test_forecast_bad_history (void)
   /* Parses, but two rows are not two weeks. */
   g_assert_true (g_file_set_contents (history, "timestamp,count\n2026-01-05 08:00,3\n"
                                       "2026-01-05 08:30,4\n", -1, &error));
-  clear_run (&run);
-  run_cli (&run, "forecast", history, "--output", output, NULL);
+  esc_test_run_clear (&run);
+  esc_test_run_cli (&run, "forecast", history, "--output", output, NULL);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.err, "two weeks"));
 
-  remove_dir (dir);
+  esc_test_remove_tree (dir);
 }
 
 int
