@@ -2019,7 +2019,7 @@ esc_gantt_model_describe_bar (EscGanttModel *self,
       g_string_append_printf (text, _("%s net"), hours);
     }
   if (b->flags & ESC_GANTT_BAR_PINNED)
-    g_string_append_printf (text, "\n%s", _("Pinned: kept when re-optimising"));
+    g_string_append_printf (text, "\n%s", _("Pinned: kept when re-optimizing"));
   if (b->flags & ESC_GANTT_BAR_VIOLATION)
     g_string_append_printf (text, "\n%s", _("Breaks a rule"));
   return g_string_free (g_steal_pointer (&text), FALSE);

@@ -33,6 +33,15 @@ void   esc_overview_chart_style_init (EscOverviewChartStyle *style,
                                       const double           accent[4]);
 /* Height the chart needs for @n_bars rows. */
 double esc_overview_chart_get_height (guint n_bars);
+/* The widths esc_overview_chart_draw() gives the label column (left of the bars) and
+ * the value column (right of them) when drawing @bars @width wide on @cr: each as wide
+ * as its longest text in the chart's font, at most 30 % and 40 % of @width. */
+void   esc_overview_chart_measure    (cairo_t                     *cr,
+                                      double                       width,
+                                      const EscOverviewBar        *bars,
+                                      guint                        n_bars,
+                                      double                      *label_width,
+                                      double                      *text_width);
 /* Draws @bars, one row each, into (0, 0, @width, @height) of @cr. */
 void   esc_overview_chart_draw       (cairo_t                     *cr,
                                       double                       width,

@@ -220,9 +220,10 @@ esc_display_percent (double percent,
   if (!isfinite (percent))
     return no_value ();
   number = esc_display_number (percent, decimals);
-  /* TRANSLATORS: a percentage, "12.5 %"; %s is the number, %% the percent sign. Write it
-   * as your language does, e.g. "%s %%" or "%s%%" */
-  return g_strdup_printf (_("%s %%"), number);
+  /* TRANSLATORS: a percentage, "12.5%"; %s is the number, %% the percent sign. Write it
+   * as your language does: English and Portuguese "%s%%" (12.5%), German and French with
+   * a (narrow) no-break space "%s %%" (12,5 %), so that the sign never wraps alone */
+  return g_strdup_printf (_("%s%%"), number);
 }
 
 char *

@@ -4,7 +4,7 @@
  * labels, tooltips, messages, axis ticks, summaries. Everything here follows the
  * process locale that main() sets with setlocale (LC_ALL, ""): LC_TIME for dates and
  * weekday and month names, LC_NUMERIC for the decimal separator and digit grouping;
- * a few formats are translatable (the long date, "%s h", "%s %%").
+ * a few formats are translatable (the long date, "%s h", "%s%%").
  *
  * Never use these for DATA (cells, project files, CSV/XLSX/JSON exports, machine output
  * of the CLI): that text must read back the same under any locale, so it goes through

@@ -49,7 +49,7 @@ static const EscColumn shift_columns[] = {
   { COL ("end", N_("End"), N_("End time HH:MM; an end before the start crosses midnight"), ESC_COLUMN_TIME) },
   { COL ("break_minutes", N_("Break (min)"), N_("Unpaid break in minutes; blank uses the break rule"), ESC_COLUMN_INT), .min = 0, .max = 720 },
   { COL ("hours", N_("Hours"), N_("Net hours, for shifts without clock times"), ESC_COLUMN_HOURS), .min = 0, .max = 24 },
-  { COL ("color", N_("Colour"), N_("Colour on the chart, #rrggbb"), ESC_COLUMN_COLOR) },
+  { COL ("color", N_("Color"), N_("Color on the chart, #rrggbb"), ESC_COLUMN_COLOR) },
 };
 
 static const EscColumn pattern_columns[] = {
@@ -187,7 +187,7 @@ static const EscColumn allocation_columns[] = {
   { COL ("date", N_("Date"), N_("Day the shift belongs to"), ESC_COLUMN_DATE), .required = TRUE },
   { COL ("net_hours", N_("Net hours"), N_("Paid hours, HH:MM"), ESC_COLUMN_HOURS), .min = 0, .max = 24 },
   { COL ("missing", N_("Missing staff"), N_("For extra rows: how many people were missing"), ESC_COLUMN_INT), .min = 0, .max = 100000 },
-  { COL ("pinned", N_("Pinned"), N_("Yes to keep this allocation when re-optimising"), ESC_COLUMN_BOOL) },
+  { COL ("pinned", N_("Pinned"), N_("Yes to keep this allocation when re-optimizing"), ESC_COLUMN_BOOL) },
 };
 
 static const EscColumn phase_columns[] = {
@@ -258,6 +258,8 @@ static EscTableSchema tables[ESC_N_TABLES] = {
   TABLE (ESC_TABLE_DEMAND, "demand", "Demand", N_("Demand"), N_("Demand"), demand_columns),
   TABLE (ESC_TABLE_HOLIDAY, "holiday", "Holiday", N_("Holidays"), N_("Holiday"), holiday_columns),
   TABLE (ESC_TABLE_PREVIOUS_ALLOCATION, "previous_allocation", "PreviousAllocation", N_("History"), N_("Previous allocation"), previous_columns),
+  /* TRANSLATORS: the table of the employees' wishes (shifts, days off), not the app's
+   * settings (which are "Preferences" with the context "app settings") */
   TABLE (ESC_TABLE_PREFERENCE, "preference", "Preference", N_("Preferences"), N_("Preference"), preference_columns),
   TABLE (ESC_TABLE_FORBIDDEN_SEQUENCE, "forbidden_sequence", "ForbiddenSequence", N_("Forbidden sequences"), N_("Forbidden sequence"), sequence_columns),
   TABLE (ESC_TABLE_PARAMETER, "parameter", "Parameters", N_("Parameters"), N_("Parameter"), parameter_columns),

@@ -150,7 +150,7 @@ check_color (const char *text)
     ok = g_ascii_isxdigit (text[i]);
   if (ok)
     return NULL;
-  return g_strdup_printf (_("expected a colour as #rrggbb, such as #3584e4, found “%s”"), text);
+  return g_strdup_printf (_("expected a color as #rrggbb, such as #3584e4, found “%s”"), text);
 }
 
 static char *

@@ -135,6 +135,60 @@ esc_versions_next_id (EscProject *project)
   return g_strdup_printf ("v%" G_GUINT64_FORMAT, max + 1);
 }
 
+/* Whether @name is the one the app gave a version kept at @created: "<word(s)> DD <month>
+ * HH:MM" with the day and time of @created as it was written (its own offset), in any
+ * language. */
+static gboolean
+is_default_name (const char *name,
+                 GDateTime  *created)
+{
+  g_autofree char *clock = g_date_time_format (created, " %H:%M");
+  g_autofree char *day = g_date_time_format (created, "%d");
+  g_auto(GStrv) words = NULL;
+  guint n;
+
+  if (name == NULL || *name == '\0')
+    return TRUE;
+  if (!g_str_has_suffix (name, clock))
+    return FALSE;
+  words = g_strsplit (name, " ", -1);
+  n = g_strv_length (words);
+  /* …, day, month, time */
+  return n >= 4 && g_strcmp0 (words[n - 3], day) == 0;
+}
+
+char *
+esc_versions_display_name (EscRow *version)
+{
+  const char *name, *kind, *created;
+  g_autoptr(GDateTime) when = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *stamp = NULL;
+
+  g_return_val_if_fail (ESC_IS_ROW (version), NULL);
+
+  name = esc_row_get (version, ESC_VERSION_NAME);
+  kind = esc_row_get (version, ESC_VERSION_KIND);
+  created = esc_row_get (version, ESC_VERSION_CREATED);
+  if (created != NULL && *created != '\0')
+    when = g_date_time_new_from_iso8601 (created, NULL);
+  if (when == NULL ||
+      (g_strcmp0 (kind, ESC_VERSION_KIND_SOLVE) != 0 && g_strcmp0 (kind, ESC_VERSION_KIND_SAVED) != 0) ||
+      !is_default_name (name, when))
+    return g_strdup (name != NULL && *name != '\0' ? name : esc_row_get (version, ESC_VERSION_ID));
+
+  local = g_date_time_to_local (when);
+  /* TRANSLATORS: the day and time in the name of a kept schedule version, as
+   * g_date_time_format() formats it: "21 Nov 08:02" (%-d the day, %b the month's short
+   * name, %H:%M the time) */
+  stamp = g_date_time_format (local, C_("version name", "%-d %b %H:%M"));
+  if (stamp == NULL)
+    return g_strdup (name != NULL && *name != '\0' ? name : esc_row_get (version, ESC_VERSION_ID));
+  if (g_strcmp0 (kind, ESC_VERSION_KIND_SOLVE) == 0)
+    return g_strdup_printf (_("Solve %s"), stamp);
+  return g_strdup_printf (_("Saved %s"), stamp);
+}
+
 EscCommand *
 esc_versions_snapshot_rows_command (EscProject *project,
                                     const char *kind,
@@ -251,13 +305,15 @@ esc_versions_restore_command (EscProject *project,
   EscRow *version;
   EscCommand *command;
   g_autofree char *label = NULL;
+  g_autofree char *shown = NULL;
 
   if (rows == NULL)
     return NULL;
   version = esc_table_find (esc_project_get_table (project, ESC_TABLE_VERSION), id);
   command = esc_command_new_replace_rows (esc_project_get_table (project, ESC_TABLE_ALLOCATION), rows);
   /* Translators: undo label; %s is the version's name. */
-  label = g_strdup_printf (_("Restore schedule version “%s”"), esc_row_get (version, ESC_VERSION_NAME));
+  shown = esc_versions_display_name (version);
+  label = g_strdup_printf (_("Restore schedule version “%s”"), shown);
   esc_command_set_label (command, label);
   return command;
 }

@@ -83,6 +83,11 @@ EscCommand     *esc_versions_restore_command      (EscProject *project,
 /* The allocation rows of version @id (EscRow of ESC_TABLE_ALLOCATION), or NULL. */
 GPtrArray      *esc_versions_get_allocations      (EscProject *project,
                                                    const char *id);
+/* The name of version row @version (ESC_TABLE_VERSION) to show: a name the app gave
+ * ("Solve 21 Nov 08:02", in whatever language it was kept) is built again from the
+ * version's kind and time in the current language ("Optimierung 21. Nov 08:02"); a
+ * name someone typed is shown as it is. The stored name is not changed. */
+char           *esc_versions_display_name         (EscRow     *version);
 /* The next free id: "v1", "v2", … */
 char           *esc_versions_next_id              (EscProject *project);
 /* NULL when @a or @b is not a version. */

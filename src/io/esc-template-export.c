@@ -572,7 +572,7 @@ describe_format (const EscColumn *column)
       return g_strdup (_("DD/MM/YYYY; dates separated by commas; DD/MM/YYYY - DD/MM/YYYY; "
                          "DD/MM/YYYY HH:MM - DD/MM/YYYY HH:MM"));
     case ESC_COLUMN_COLOR:
-      return g_strdup (_("a colour #rrggbb"));
+      return g_strdup (_("a color #rrggbb"));
     case ESC_COLUMN_ENUM:
       {
         g_autofree char *values = g_strjoinv (", ", (char **) column->enum_values);

@@ -4,6 +4,7 @@
  */
 #define G_LOG_DOMAIN "escala-solver"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 
@@ -140,5 +141,26 @@ esc_schedule_status_to_string (EscScheduleStatus status)
       return "cancelled";
     default:
       g_return_val_if_reached ("unknown");
+    }
+}
+
+const char *
+esc_schedule_status_to_display (EscScheduleStatus status)
+{
+  switch (status)
+    {
+    case ESC_SCHEDULE_OPTIMAL:
+      /* TRANSLATORS: the solve's status describes the schedule: "Schedule optimal",
+       * "Status: optimal". In languages with gender, agree with your word for
+       * "schedule" (pt_BR: escala → ótima, viável, cancelada, inviável). */
+      return C_("schedule status", "optimal");
+    case ESC_SCHEDULE_FEASIBLE:
+      return C_("schedule status", "feasible");
+    case ESC_SCHEDULE_INFEASIBLE:
+      return C_("schedule status", "infeasible");
+    case ESC_SCHEDULE_CANCELLED:
+      return C_("schedule status", "cancelled");
+    default:
+      g_return_val_if_reached (C_("schedule status", "unknown"));
     }
 }

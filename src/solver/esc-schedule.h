@@ -78,6 +78,9 @@ esc_schedule_set_compensation (EscSchedule *self, guint employee, guint day, gbo
 EscPhaseStats *esc_phase_stats_new  (const char *objective);
 void           esc_phase_stats_free (EscPhaseStats *stats);
 const char    *esc_schedule_status_to_string (EscScheduleStatus status);  /* "optimal" ... */
+/* The status as a person reads it, translated: "optimal", "feasible", "cancelled",
+ * "infeasible" (adjectives of the schedule, for "Schedule %s"). Never for data. */
+const char    *esc_schedule_status_to_display (EscScheduleStatus status);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EscSchedule, esc_schedule_unref)
 

@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "core/esc-display.h"
@@ -23,7 +24,9 @@ struct _EscAuditPage
   GtkDropDown *table_dropdown;
   GtkSearchEntry *employee_entry;
   GtkLabel *count_label;
+  GtkStack *stack;
   GtkColumnView *column_view;
+  AdwStatusPage *empty_page;
 
   EscProject *project;
   GtkCustomFilter *filter;
@@ -58,14 +61,44 @@ filter_func (gpointer item,
   return TRUE;
 }
 
+/* The count above the log, and the log or, when it shows nothing, a status page that
+ * says why: nothing logged yet, or nothing the filters let through. */
 static void
 update_count (EscAuditPage *self)
 {
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
-  g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u change",
-                                                        "%u changes", shown), shown);
+  guint total = esc_table_get_n_rows (esc_project_get_table (self->project, ESC_TABLE_AUDIT));
+  g_autofree char *text = NULL;
 
+  /* Not "0 changes": some languages (pt_BR) use the singular for zero. */
+  if (shown == 0)
+    text = g_strdup (_("No changes"));
+  else
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u change", "%u changes", shown),
+                            shown);
   gtk_label_set_text (self->count_label, text);
+
+  if (shown > 0)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "log");
+      return;
+    }
+  if (total == 0)
+    {
+      adw_status_page_set_title (self->empty_page, _("No Changes Yet"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("Changes made in Escala are listed here as they are made: edits, "
+                                         "imports, solves, undo and redo, with the time and who made them. "
+                                         "The log is saved with the project."));
+    }
+  else
+    {
+      adw_status_page_set_title (self->empty_page, _("No Matching Changes"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("No change concerns this table or employee. Pick “All tables” "
+                                         "or clear the employee to see the whole log."));
+    }
+  gtk_stack_set_visible_child_name (self->stack, "empty");
 }
 
 void
@@ -286,7 +319,9 @@ esc_audit_page_class_init (EscAuditPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EscAuditPage, table_dropdown);
   gtk_widget_class_bind_template_child (widget_class, EscAuditPage, employee_entry);
   gtk_widget_class_bind_template_child (widget_class, EscAuditPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, EscAuditPage, stack);
   gtk_widget_class_bind_template_child (widget_class, EscAuditPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, EscAuditPage, empty_page);
 }
 
 static void

@@ -332,6 +332,10 @@ update_compare_label (EscChartPage *self)
   g_string_append_c (text, '\n');
   g_string_append_printf (text, _("Unmet staff-minutes: %s → %s"), unmet_a, unmet_b);
   gtk_label_set_label (self->compare_label, text->str);
+  /* The comparison drawn says this much in words to a screen reader. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->compare_area),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text->str,
+                                  -1);
 }
 
 static void
@@ -417,10 +421,10 @@ refresh_versions (EscChartPage *self)
   for (guint i = 0; i < n; i++)
     {
       EscRow *row = esc_table_get_row (table, i);
+      g_autofree char *name = esc_versions_display_name (row);
 
       g_ptr_array_add (ids, g_strdup (esc_row_get (row, ESC_VERSION_ID)));
-      g_ptr_array_add (names, g_strdup_printf ("%s · %s", esc_row_get (row, ESC_VERSION_ID),
-                                               esc_row_get (row, ESC_VERSION_NAME)));
+      g_ptr_array_add (names, g_strdup_printf ("%s · %s", esc_row_get (row, ESC_VERSION_ID), name));
       g_string_append_printf (signature, "%s\x1f", (const char *) g_ptr_array_index (names, i));
     }
   if (g_strcmp0 (signature->str, self->versions_signature) == 0)

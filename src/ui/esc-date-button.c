@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "core/esc-display.h"
 #include "esc-date-button.h"
 
 struct _EscDateButton
@@ -60,10 +61,15 @@ update_label (EscDateButton *self)
   g_autoptr(GDateTime) date_time = NULL;
   g_autofree char *text = NULL;
 
+  g_autofree char *spoken = NULL;
+
   if (self->date == 0 || !g_date_valid_julian (self->date))
     {
       gtk_label_set_label (self->label, _("No date"));
       gtk_widget_add_css_class (GTK_WIDGET (self->label), "dim-label");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("No date"),
+                                      -1);
       return;
     }
 
@@ -73,6 +79,11 @@ update_label (EscDateButton *self)
   text = g_date_time_format (date_time, _("%a, %-d %b %Y"));
   gtk_label_set_label (self->label, text);
   gtk_widget_remove_css_class (GTK_WIDGET (self->label), "dim-label");
+  /* A screen reader says the date in full, not its abbreviations. */
+  spoken = esc_display_date_long (self->date);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, spoken,
+                                  -1);
 }
 
 static void
@@ -173,12 +184,18 @@ esc_date_button_class_init (EscDateButtonClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, popover_shown_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  /* A group around the button: the page names it (what the date is for), the button
+   * says the date and, as its description, what pressing it does. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void
 esc_date_button_init (EscDateButton *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->button),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Pick a Date"),
+                                  -1);
   update_label (self);
 }
 

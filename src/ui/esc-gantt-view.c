@@ -319,6 +319,26 @@ scroll_to_bar (EscGanttView *self,
     }
 }
 
+/* Accessibility: the view is one focusable grid drawn by hand; what a screen reader
+ * says about it is its label and a description of the selected bar (who, when, which
+ * shift, pinned, broken rules), or how to move through the bars when none is selected. */
+
+static void
+update_accessible_description (EscGanttView *self)
+{
+  g_autofree char *description = NULL;
+  guint row, bar;
+
+  if (self->selected != NULL && self->model != NULL &&
+      esc_gantt_model_find_task (self->model, self->selected, &row, &bar))
+    description = esc_gantt_model_describe_bar (self->model, row, bar);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  description != NULL
+                                  ? description
+                                  : _("Arrow keys select a shift; Enter opens its menu, Delete removes it"),
+                                  -1);
+}
+
 /* Model and checker. */
 
 static void schedule_check (EscGanttView *self);
@@ -339,6 +359,7 @@ rebuild_model (EscGanttView *self)
   self->model = esc_gantt_model_new (self->project, &options);
   configure_adjustments (self);
   invalidate (self);
+  update_accessible_description (self);
   g_signal_emit (self, signals[MODEL_CHANGED], 0);
 }
 
@@ -647,6 +668,7 @@ set_selected (EscGanttView *self,
     return;
   g_free (self->selected);
   self->selected = g_strdup (task);
+  update_accessible_description (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -2014,6 +2036,7 @@ esc_gantt_view_init (EscGanttView *self)
   self->texture_dirty = TRUE;
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Schedule chart: one row per employee, shifts as bars"), -1);
+  update_accessible_description (self);
   self->drag_target_row = G_MAXUINT;
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);

@@ -91,7 +91,7 @@ typedef struct
 } PageInfo;
 
 static const PageInfo pages[] = {
-  { "location", PAGE_GRID, ESC_TABLE_LOCATION, NULL, N_("Organisation") },
+  { "location", PAGE_GRID, ESC_TABLE_LOCATION, NULL, N_("Organization") },
   { "store", PAGE_GRID, ESC_TABLE_STORE, NULL, NULL },
   { "role", PAGE_GRID, ESC_TABLE_ROLE, NULL, NULL },
   { "shift", PAGE_GRID, ESC_TABLE_SHIFT, NULL, N_("Work") },
@@ -1460,7 +1460,7 @@ static char *
 describe_schedule (EscSchedule *schedule)
 {
   double unmet_hours = esc_schedule_output_unmet_minutes (schedule) / 60.0;
-  const char *status = esc_schedule_status_to_string (schedule->status);
+  const char *status = esc_schedule_status_to_display (schedule->status);
   g_autofree char *unmet = NULL;
 
   if (unmet_hours < 0.05)

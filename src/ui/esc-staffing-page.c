@@ -458,6 +458,43 @@ update_figures (EscStaffingPage *self)
   }
 }
 
+/* The plot in words for a screen reader, as its description: which channel, the days
+ * of its history and how far the forecast goes. */
+static void
+describe_plot (EscStaffingPage *self)
+{
+  const EscChannelForecast *f = self->channel_forecast;
+  const EscSeries *s = self->channel_series;
+  g_autofree char *text = NULL;
+
+  if (s != NULL && s->n > 0)
+    {
+      g_autofree char *from = esc_display_date ((EscJulian) (s->start / ESC_MINUTES_PER_DAY));
+      g_autofree char *to = esc_display_date ((EscJulian) ((s->start + (EscInstant) (s->n - 1) * s->interval) /
+                                                           ESC_MINUTES_PER_DAY));
+
+      if (f != NULL && f->n > 0)
+        {
+          g_autofree char *until = esc_display_date ((EscJulian) ((esc_channel_forecast_get_time (f, f->n) - 1) /
+                                                                  ESC_MINUTES_PER_DAY));
+
+          /* TRANSLATORS: the workload plot described for a screen reader: the channel,
+           * the first and last day of its history, the last day forecast */
+          text = g_strdup_printf (_("Workload of “%s” from %s to %s, and its forecast with the confidence band until %s"),
+                                  s->channel, from, to, until);
+        }
+      else
+        /* TRANSLATORS: the workload plot described for a screen reader: the channel, the
+         * first and last day of its history */
+        text = g_strdup_printf (_("Workload of “%s” from %s to %s"), s->channel, from, to);
+    }
+  else
+    text = g_strdup (_("No workload history"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->plot_area),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
+                                  -1);
+}
+
 static void
 update_plot (EscStaffingPage *self)
 {
@@ -491,6 +528,7 @@ update_plot (EscStaffingPage *self)
   else
     esc_plot_set_forecast (self->plot, 0, 30, NULL, NULL, NULL, 0);
   esc_plot_set_holidays (self->plot, (const EscJulian *) holidays->data, holidays->len);
+  describe_plot (self);
   gtk_widget_queue_draw (GTK_WIDGET (self->plot_area));
 }
 
@@ -1533,6 +1571,7 @@ esc_staffing_page_init (EscStaffingPage *self)
   add_column (self, COLUMN_OCCUPANCY, _("Occupancy"));
 
   gtk_drawing_area_set_draw_func (self->plot_area, draw_plot, self, NULL);
+  describe_plot (self);
   g_signal_connect (self->plot_area, "query-tooltip", G_CALLBACK (plot_query_tooltip_cb), self);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (gtk_widget_queue_draw), self->plot_area,

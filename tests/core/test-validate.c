@@ -877,7 +877,7 @@ test_cell (void)
 
   /* Colours. */
   OK (ESC_TABLE_SHIFT, ESC_SHIFT_COLOR, "#A1b2C3");
-  BAD (ESC_TABLE_SHIFT, ESC_SHIFT_COLOR, "#abc", "expected a colour as #rrggbb");
+  BAD (ESC_TABLE_SHIFT, ESC_SHIFT_COLOR, "#abc", "expected a color as #rrggbb");
   BAD (ESC_TABLE_SHIFT, ESC_SHIFT_COLOR, "#abcdeg", "#abcdeg");
 
   /* Enumerations. */
