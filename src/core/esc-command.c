@@ -32,6 +32,7 @@ struct _EscCommand
 
   /* GROUP */
   GPtrArray *children;
+  EscTable *replace_table;  /* a replace: its children change this table, frozen */
 };
 
 G_DEFINE_FINAL_TYPE (EscCommand, esc_command, G_TYPE_OBJECT)
@@ -58,6 +59,7 @@ esc_command_finalize (GObject *object)
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->positions, g_array_unref);
   g_clear_pointer (&self->children, g_ptr_array_unref);
+  g_clear_object (&self->replace_table);
 
   G_OBJECT_CLASS (esc_command_parent_class)->finalize (object);
 }
@@ -85,6 +87,68 @@ command_new (EscCommandKind kind,
   if (table != NULL)
     self->table = g_object_ref (table);
   return self;
+}
+
+/* Removes the rows at @positions (ascending, distinct), a run of neighbours at a time
+ * from the last: one items-changed per run. */
+static void
+remove_runs (EscTable *table,
+             GArray   *positions)
+{
+  guint end = positions->len;
+
+  while (end > 0)
+    {
+      guint start = end - 1;
+
+      while (start > 0 && g_array_index (positions, guint, start - 1) + 1 ==
+                          g_array_index (positions, guint, start))
+        start--;
+      esc_table_splice (table, g_array_index (positions, guint, start), end - start, NULL, 0);
+      end = start;
+    }
+}
+
+/* Puts @rows back at @positions (ascending, distinct, where each was before the
+ * removal), a run of neighbours at a time from the first. */
+static void
+insert_runs (EscTable  *table,
+             GArray    *positions,
+             GPtrArray *rows)
+{
+  guint start = 0;
+
+  while (start < positions->len)
+    {
+      guint end = start + 1;
+      guint position = g_array_index (positions, guint, start);
+
+      while (end < positions->len &&
+             g_array_index (positions, guint, end) == position + (end - start))
+        end++;
+      esc_table_splice (table, MIN (position, esc_table_get_n_rows (table)), 0,
+                        (EscRow * const *) rows->pdata + start, end - start);
+      start = end;
+    }
+}
+
+/* Rows by their values, for finding a row equal to another. */
+static guint
+row_hash (gconstpointer key)
+{
+  EscRow *row = (EscRow *) key;
+  guint hash = esc_row_get_table_id (row);
+
+  for (guint c = 0; c < esc_row_get_n_columns (row); c++)
+    hash = hash * 31 + g_str_hash (esc_row_get (row, c));
+  return hash;
+}
+
+static gboolean
+row_equal (gconstpointer a,
+           gconstpointer b)
+{
+  return esc_row_equal ((EscRow *) a, (EscRow *) b);
 }
 
 static GPtrArray *
@@ -168,18 +232,46 @@ esc_command_new_replace_rows (EscTable  *table,
                               GPtrArray *rows)
 {
   g_autoptr(GPtrArray) old_rows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) new_rows = NULL;
   g_autoptr(GPtrArray) children = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) old_by_value = NULL;
   g_autofree char *label = NULL;
+  EscCommand *self;
 
   g_return_val_if_fail (ESC_IS_TABLE (table), NULL);
+  g_return_val_if_fail (rows != NULL, NULL);
 
+  /* A new row equal to one the table has (values and extra columns) is that row: the
+   * widgets showing it stay (a new solve changes only part of the schedule). Each old
+   * row stands for one new row at most. */
+  old_by_value = g_hash_table_new_full (row_hash, row_equal, NULL, (GDestroyNotify) g_queue_free);
   for (guint i = 0; i < esc_table_get_n_rows (table); i++)
-    g_ptr_array_add (old_rows, g_object_ref (esc_table_get_row (table, i)));
+    {
+      EscRow *row = esc_table_get_row (table, i);
+      GQueue *same = g_hash_table_lookup (old_by_value, row);
+
+      g_ptr_array_add (old_rows, g_object_ref (row));
+      if (same == NULL)
+        g_hash_table_insert (old_by_value, row, same = g_queue_new ());
+      g_queue_push_tail (same, row);
+    }
+  new_rows = g_ptr_array_new_full (rows->len, g_object_unref);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      EscRow *row = g_ptr_array_index (rows, i);
+      GQueue *same = g_hash_table_lookup (old_by_value, row);
+      EscRow *kept = same != NULL ? g_queue_pop_head (same) : NULL;
+
+      g_ptr_array_add (new_rows, g_object_ref (kept != NULL ? kept : row));
+    }
+
   g_ptr_array_add (children, esc_command_new_remove_rows (table, old_rows));
-  g_ptr_array_add (children, esc_command_new_insert_rows (table, 0, rows));
+  g_ptr_array_add (children, esc_command_new_insert_rows (table, 0, new_rows));
   label = g_strdup_printf (_("Replace %s (%u rows)"), _(esc_table_get_schema (table)->title),
                            rows->len);
-  return esc_command_new_group (label, children);
+  self = esc_command_new_group (label, children);
+  self->replace_table = g_object_ref (table);
+  return self;
 }
 
 EscCommand *
@@ -252,8 +344,8 @@ esc_command_apply (EscCommand *self)
       break;
 
     case ESC_COMMAND_INSERT_ROWS:
-      for (guint i = 0; i < self->rows->len; i++)
-        esc_table_insert (self->table, self->position + i, g_ptr_array_index (self->rows, i));
+      esc_table_splice (self->table, MIN (self->position, esc_table_get_n_rows (self->table)), 0,
+                        (EscRow * const *) self->rows->pdata, self->rows->len);
       break;
 
     case ESC_COMMAND_REMOVE_ROWS:
@@ -269,21 +361,29 @@ esc_command_apply (EscCommand *self)
               g_array_append_val (self->positions, index);
           }
         g_array_sort (self->positions, compare_uint);
+        /* A row listed twice goes once. */
+        for (guint i = 1; i < self->positions->len; i++)
+          if (g_array_index (self->positions, guint, i) ==
+              g_array_index (self->positions, guint, i - 1))
+            g_array_remove_index (self->positions, i--);
         /* Keep the rows in the order of their positions, for revert. */
         sorted = g_ptr_array_new_with_free_func (g_object_unref);
         for (guint i = 0; i < self->positions->len; i++)
           g_ptr_array_add (sorted, g_object_ref (esc_table_get_row (
               self->table, g_array_index (self->positions, guint, i))));
-        for (guint i = self->positions->len; i > 0; i--)
-          esc_table_remove (self->table, g_array_index (self->positions, guint, i - 1));
+        remove_runs (self->table, self->positions);
         g_ptr_array_unref (self->rows);
         self->rows = g_steal_pointer (&sorted);
       }
       break;
 
     case ESC_COMMAND_GROUP:
+      if (self->replace_table != NULL)
+        esc_table_freeze (self->replace_table);
       for (guint i = 0; i < self->children->len; i++)
         esc_command_apply (g_ptr_array_index (self->children, i));
+      if (self->replace_table != NULL)
+        esc_table_thaw (self->replace_table);
       break;
 
     default:
@@ -305,25 +405,46 @@ esc_command_revert (EscCommand *self)
       break;
 
     case ESC_COMMAND_INSERT_ROWS:
-      for (guint i = self->rows->len; i > 0; i--)
-        {
-          guint index = esc_table_index_of (self->table, g_ptr_array_index (self->rows, i - 1));
+      {
+        g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (guint));
+        gboolean twice = FALSE;
 
-          if (index != G_MAXUINT)
-            esc_table_remove (self->table, index);
-        }
+        for (guint i = 0; i < self->rows->len; i++)
+          {
+            guint index = esc_table_index_of (self->table, g_ptr_array_index (self->rows, i));
+
+            if (index != G_MAXUINT)
+              g_array_append_val (found, index);
+          }
+        g_array_sort (found, compare_uint);
+        for (guint i = 1; i < found->len; i++)
+          twice |= g_array_index (found, guint, i) == g_array_index (found, guint, i - 1);
+        if (!twice)
+          remove_runs (self->table, found);
+        else
+          /* The same row inserted twice: each one found goes, as it came. */
+          for (guint i = self->rows->len; i > 0; i--)
+            {
+              guint index = esc_table_index_of (self->table, g_ptr_array_index (self->rows, i - 1));
+
+              if (index != G_MAXUINT)
+                esc_table_remove (self->table, index);
+            }
+      }
       break;
 
     case ESC_COMMAND_REMOVE_ROWS:
       /* Ascending positions: inserting in that order puts every row back in place. */
-      for (guint i = 0; i < self->positions->len; i++)
-        esc_table_insert (self->table, g_array_index (self->positions, guint, i),
-                          g_ptr_array_index (self->rows, i));
+      insert_runs (self->table, self->positions, self->rows);
       break;
 
     case ESC_COMMAND_GROUP:
+      if (self->replace_table != NULL)
+        esc_table_freeze (self->replace_table);
       for (guint i = self->children->len; i > 0; i--)
         esc_command_revert (g_ptr_array_index (self->children, i - 1));
+      if (self->replace_table != NULL)
+        esc_table_thaw (self->replace_table);
       break;
 
     default:

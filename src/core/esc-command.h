@@ -30,7 +30,10 @@ EscCommand     *esc_command_new_set_cell    (EscTable *table, EscRow *row, guint
 EscCommand     *esc_command_new_insert_rows (EscTable *table, guint position, GPtrArray *rows);
 /* Removes @rows (EscRow, each in @table); revert puts each back where it was. */
 EscCommand     *esc_command_new_remove_rows (EscTable *table, GPtrArray *rows);
-/* Replaces every row of @table by @rows (an import of that table). */
+/* Replaces every row of @table by @rows (an import of that table, an adopted solve): a
+ * group that removes the rows and inserts the new ones, with one items-changed over the
+ * whole table each way. A row of @rows equal to one the table holds (values and extra
+ * columns) is put in as that row, so that what shows it stays. */
 EscCommand     *esc_command_new_replace_rows (EscTable *table, GPtrArray *rows);
 /* Applies @children in order, reverts them in reverse order. */
 EscCommand     *esc_command_new_group       (const char *label, GPtrArray *children);

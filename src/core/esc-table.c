@@ -4,6 +4,8 @@
  */
 #define G_LOG_DOMAIN "escala-core"
 
+#include <string.h>
+
 #include "esc-parse.h"
 #include "esc-table.h"
 
@@ -13,6 +15,10 @@ struct _EscTable
 
   const EscTableSchema *schema;
   GPtrArray *rows;  /* of EscRow, owned */
+
+  guint freeze_count;
+  guint frozen_n_rows;   /* rows when first frozen */
+  gboolean frozen_changed;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -28,6 +34,19 @@ ids_equal (const char *a,
   g_autofree char *tb = esc_strip_dup (b);
 
   return g_strcmp0 (ta, tb) == 0;
+}
+
+/* Emits items-changed, or while frozen notes that the thaw has one to emit. */
+static void
+emit_changed (EscTable *self,
+              guint     position,
+              guint     removed,
+              guint     added)
+{
+  if (self->freeze_count > 0)
+    self->frozen_changed = TRUE;
+  else
+    g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
 }
 
 static GType
@@ -171,7 +190,7 @@ esc_table_insert (EscTable *self,
 
   position = MIN (position, self->rows->len);
   g_ptr_array_insert (self->rows, position, g_object_ref (row));
-  g_list_model_items_changed (G_LIST_MODEL (self), position, 0, 1);
+  emit_changed (self, position, 0, 1);
 }
 
 void
@@ -202,7 +221,7 @@ esc_table_remove (EscTable *self,
   g_return_if_fail (position < self->rows->len);
 
   g_ptr_array_remove_index (self->rows, position);
-  g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
+  emit_changed (self, position, 1, 0);
 }
 
 void
@@ -216,7 +235,66 @@ esc_table_clear (EscTable *self)
   if (n == 0)
     return;
   g_ptr_array_set_size (self->rows, 0);
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, n, 0);
+  emit_changed (self, 0, n, 0);
+}
+
+void
+esc_table_splice (EscTable        *self,
+                  guint            position,
+                  guint            n_removed,
+                  EscRow * const  *rows,
+                  guint            n_added)
+{
+  guint n;
+
+  g_return_if_fail (ESC_IS_TABLE (self));
+  g_return_if_fail (position <= self->rows->len);
+  g_return_if_fail (n_removed <= self->rows->len - position);
+  g_return_if_fail (rows != NULL || n_added == 0);
+  for (guint i = 0; i < n_added; i++)
+    {
+      g_return_if_fail (ESC_IS_ROW (rows[i]));
+      g_return_if_fail (esc_row_get_table_id (rows[i]) == self->schema->id);
+    }
+
+  if (n_removed == 0 && n_added == 0)
+    return;
+  if (n_removed > 0)
+    g_ptr_array_remove_range (self->rows, position, n_removed);
+  if (n_added > 0)
+    {
+      n = self->rows->len;
+      g_ptr_array_set_size (self->rows, n + n_added);
+      memmove (self->rows->pdata + position + n_added, self->rows->pdata + position,
+               (n - position) * sizeof (gpointer));
+      for (guint i = 0; i < n_added; i++)
+        self->rows->pdata[position + i] = g_object_ref (rows[i]);
+    }
+  emit_changed (self, position, n_removed, n_added);
+}
+
+void
+esc_table_freeze (EscTable *self)
+{
+  g_return_if_fail (ESC_IS_TABLE (self));
+
+  if (self->freeze_count++ == 0)
+    {
+      self->frozen_n_rows = self->rows->len;
+      self->frozen_changed = FALSE;
+    }
+}
+
+void
+esc_table_thaw (EscTable *self)
+{
+  g_return_if_fail (ESC_IS_TABLE (self));
+  g_return_if_fail (self->freeze_count > 0);
+
+  if (--self->freeze_count > 0 || !self->frozen_changed)
+    return;
+  self->frozen_changed = FALSE;
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, self->frozen_n_rows, self->rows->len);
 }
 
 gboolean

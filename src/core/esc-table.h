@@ -31,6 +31,17 @@ void                  esc_table_append     (EscTable *self, EscRow *row);
 EscRow               *esc_table_append_values (EscTable *self, const char * const *values);
 void                  esc_table_remove     (EscTable *self, guint position);
 void                  esc_table_clear      (EscTable *self);
+/* Removes @n_removed rows at @position and puts @n_added @rows there, with one
+ * items-changed: list widgets see one change, not one per row. */
+void                  esc_table_splice     (EscTable *self, guint position, guint n_removed,
+                                            EscRow * const *rows, guint n_added);
+/* Until the matching esc_table_thaw(), changes emit nothing; the thaw emits one
+ * items-changed over the whole table (every row removed, the rows now there added) when
+ * anything changed. A GTK list then keeps the widgets of the rows that stayed, where
+ * one signal per row would make them all anew. Only the code making the changes may
+ * read the table in between. Nests. */
+void                  esc_table_freeze     (EscTable *self);
+void                  esc_table_thaw       (EscTable *self);
 
 gboolean              esc_table_equal      (EscTable *a, EscTable *b);
 

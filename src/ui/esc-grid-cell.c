@@ -8,7 +8,9 @@
  * height: the Employees grid has 25 columns, so 5,000 cells exist at once. A
  * GtkEditableLabel (a stack, a label, a GtkText and four controllers) in each costs
  * seconds to build for a 10,000-row table. So a cell draws its text itself (one
- * PangoLayout) and makes its GtkEditableLabel when it first gets the keyboard focus
+ * PangoLayout, made when the cell is first drawn: a layout needs the widget's own
+ * PangoContext, the dearest part of a new cell, and most of those 200 rows are never on
+ * screen) and makes its GtkEditableLabel when it first gets the keyboard focus
  * (the cursor) or is edited; its drop-down button when the cursor or the pointer
  * first reaches it. Those stay with the cell as it is recycled. Building in code
  * rather than from a template is for the same reason.
@@ -53,7 +55,7 @@ struct _EscGridCell
 
   gboolean text_cell;           /* not yes/no: text drawn, then a label */
   PangoLayout *layout;          /* the text, drawn while there is no label; made on
-                                 * the first text shown */
+                                 * the first text drawn */
   int text_width;               /* room for the text */
   GtkWidget *label;             /* GtkEditableLabel, made on first focus or edit */
   GtkWidget *check;             /* GtkCheckButton for yes/no, or NULL */
@@ -135,18 +137,11 @@ sync_from_row (EscGridCell *self)
   const char *value = row_value (self);
 
   self->syncing = TRUE;
-  if (self->text_cell && self->layout == NULL && *value != '\0')
-    {
-      self->layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
-      pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
-      pango_layout_set_single_paragraph_mode (self->layout, TRUE);
-      pango_layout_set_width (self->layout, self->text_width * PANGO_SCALE);
-    }
-  if (self->layout != NULL && g_strcmp0 (pango_layout_get_text (self->layout), value) != 0)
-    {
-      pango_layout_set_text (self->layout, value, -1);
-      gtk_widget_queue_draw (GTK_WIDGET (self));
-    }
+  /* The text goes to the layout when drawn. */
+  if (self->text_cell &&
+      (self->layout != NULL ? g_strcmp0 (pango_layout_get_text (self->layout), value) != 0
+                            : *value != '\0'))
+    gtk_widget_queue_draw (GTK_WIDGET (self));
   if (self->label != NULL)
     {
       if (!gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (self->label)) &&
@@ -954,13 +949,23 @@ esc_grid_cell_snapshot (GtkWidget   *widget,
                         GtkSnapshot *snapshot)
 {
   EscGridCell *self = ESC_GRID_CELL (widget);
+  const char *value = row_value (self);
 
-  if (self->layout != NULL && self->label == NULL &&
-      *pango_layout_get_text (self->layout) != '\0')
+  if (self->text_cell && self->label == NULL && *value != '\0')
     {
       GdkRGBA color;
       int text_width, text_height;
       int x = 0;
+
+      if (self->layout == NULL)
+        {
+          self->layout = gtk_widget_create_pango_layout (widget, NULL);
+          pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
+          pango_layout_set_single_paragraph_mode (self->layout, TRUE);
+          pango_layout_set_width (self->layout, self->text_width * PANGO_SCALE);
+        }
+      if (g_strcmp0 (pango_layout_get_text (self->layout), value) != 0)
+        pango_layout_set_text (self->layout, value, -1);
 
       G_GNUC_BEGIN_IGNORE_DEPRECATIONS
       gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);

@@ -1,9 +1,20 @@
 /* esc-table-view.c: a spreadsheet-style grid over one table of a project.
  *
  * The rows flow EscTable -> GtkFilterListModel (search, and an optional extra filter)
- * -> GtkSortListModel (bound to the column view's sorter) -> GtkMultiSelection ->
- * GtkColumnView. Every column has its own GtkSignalListItemFactory making EscGridCell
- * widgets; the first column shows the row's number in the table.
+ * -> GtkSortListModel (bound to the column view's sorter) -> a GListStore of the rows
+ * shown -> GtkMultiSelection -> GtkColumnView. Every column has its own
+ * GtkSignalListItemFactory making EscGridCell widgets; the first column shows the row's
+ * number in the table.
+ *
+ * The store follows the sort model change by change, but takes many new rows at once (a
+ * first solve, an import, a search cleared, a solve that changes a hundred rows) a few at
+ * a time, one main loop iteration each: GTK 4.8's list view makes the widgets of up to
+ * 200 rows at once, a row costing about a millisecond with a dozen columns, so that the
+ * window keeps drawing and answering. Rows the store had keep their widgets (GTK finds
+ * them again within one change), so they come at once; rows removed go at once. The
+ * rows still to come each know their place among the sort model's; the public
+ * functions, and the view's own edits, take them all in first, so that positions always
+ * mean the same to every caller.
  *
  * GTK 4.8's column view moves the focus between rows only, so a key controller (capture
  * phase, on the whole view) moves a cursor from cell to cell: arrows, Tab and
@@ -48,6 +59,11 @@
 #define MAX_LISTED_PROBLEMS 30
 /* Tables with more rows than this filter in the background. */
 #define INCREMENTAL_FILTER_ROWS 2000
+/* New rows beyond this many in one change (fewer by the rows it removes, whose widgets
+ * go) come in over the following main loop iterations, each taking in what fits in
+ * PACE_BUDGET_US. */
+#define PACE_FIRST_ROWS 16
+#define PACE_BUDGET_US 10000
 
 struct _EscTableView
 {
@@ -75,6 +91,12 @@ struct _EscTableView
   GtkFilter *extra_filter;
   GtkFilterListModel *filter_model;
   GtkSortListModel *sort_model;
+  GListStore *shown;              /* the rows shown: the sort model's, some maybe to come */
+  GPtrArray *to_come;             /* EscRow of the sort model not yet shown, in order */
+  GArray *to_come_at;             /* guint: the position of each in the sort model */
+  guint pace_rows;                /* how many the next iteration takes */
+  guint pace_id;
+  gboolean splicing;              /* the store is changing */
   GtkMultiSelection *selection;
   GtkWidget *list_view;           /* the column view's inner GtkListView */
   char *search_key;               /* folded search text, NULL for none */
@@ -199,6 +221,157 @@ count_selected (EscTableView *self)
   return (guint) gtk_bitset_get_size (selected);
 }
 
+/* Helpers: rows added over several iterations */
+
+static void
+splice_shown (EscTableView *self,
+              guint         position,
+              guint         removed,
+              EscRow      **rows,
+              guint         added)
+{
+  gboolean was_splicing = self->splicing;
+
+  self->splicing = TRUE;
+  g_list_store_splice (self->shown, position, removed, (gpointer *) rows, added);
+  self->splicing = was_splicing;
+}
+
+/* Shows the first @n of the rows to come, in one change of the store: from the first
+ * one's place to the last one's, with the rows shown between them again (GTK keeps
+ * their widgets). Every row to come before those is shown by then, so a row's place in
+ * the sort model is its place in the store. */
+static void
+take_in (EscTableView *self,
+         guint         n)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  guint first, last, taken = 0;
+
+  n = MIN (n, self->to_come->len);
+  if (n == 0)
+    return;
+  first = g_array_index (self->to_come_at, guint, 0);
+  last = g_array_index (self->to_come_at, guint, n - 1);
+  rows = g_ptr_array_new_full (last - first + 1, g_object_unref);
+  for (guint at = first; at <= last; at++)
+    if (taken < n && g_array_index (self->to_come_at, guint, taken) == at)
+      g_ptr_array_add (rows, g_ptr_array_index (self->to_come, taken++));  /* its reference */
+    else
+      g_ptr_array_add (rows, g_list_model_get_item (G_LIST_MODEL (self->shown),
+                                                    first + (rows->len - taken)));
+  /* Bookkeeping first: showing them runs code that may look again. */
+  g_ptr_array_set_free_func (self->to_come, NULL);
+  g_ptr_array_remove_range (self->to_come, 0, n);
+  g_ptr_array_set_free_func (self->to_come, g_object_unref);
+  g_array_remove_range (self->to_come_at, 0, n);
+  if (self->to_come->len == 0)
+    g_clear_handle_id (&self->pace_id, g_source_remove);
+  splice_shown (self, first, rows->len - n, (EscRow **) rows->pdata, rows->len);
+}
+
+/* Shows every row to come: the store is the sort model again. Not while the store is
+ * changing (a cell committing its edit as it is rebound): it will be soon after. */
+static void
+catch_up (EscTableView *self)
+{
+  if (self->to_come == NULL || self->splicing)
+    return;
+  take_in (self, self->to_come->len);
+}
+
+static gboolean
+pace_cb (gpointer user_data)
+{
+  EscTableView *self = user_data;
+  gint64 start = g_get_monotonic_time ();
+  gint64 spent;
+  guint n = self->pace_rows;
+
+  if (self->splicing)
+    return G_SOURCE_CONTINUE;
+  take_in (self, n);
+  spent = MAX (g_get_monotonic_time () - start, 1);
+  /* As many as fit next time, if it costs what it did; rows beyond those the list makes
+   * widgets for cost next to nothing. */
+  self->pace_rows = CLAMP ((guint) MIN (n * PACE_BUDGET_US / spent, G_MAXUINT / 2),
+                           MAX (n / 2, 2), MIN (n * 2, 65536));
+  if (self->to_come->len == 0)
+    {
+      self->pace_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+sorted_items_changed_cb (GListModel   *sorted,
+                         guint         position,
+                         guint         removed,
+                         guint         added,
+                         EscTableView *self)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_full (added, g_object_unref);
+  g_autoptr(GPtrArray) now = NULL;
+  g_autoptr(GHashTable) had = NULL;
+  guint n_new = added, n_gone = removed, allowed;
+
+  /* Positions in the store are the sort model's as they were before this change. */
+  take_in (self, self->to_come->len);
+
+  for (guint i = 0; i < added; i++)
+    g_ptr_array_add (rows, g_list_model_get_item (sorted, position + i));
+  if (added > 0 && removed > 0)
+    {
+      /* Rows the store had (a sort, a replace that kept rows) are no new widgets. */
+      had = g_hash_table_new (NULL, NULL);
+      for (guint i = 0; i < removed; i++)
+        {
+          g_autoptr(EscRow) row = g_list_model_get_item (G_LIST_MODEL (self->shown), position + i);
+
+          g_hash_table_add (had, row);
+        }
+      for (guint i = 0; i < added; i++)
+        if (g_hash_table_contains (had, g_ptr_array_index (rows, i)))
+          {
+            n_new--;
+            n_gone -= n_gone > 0;
+          }
+    }
+  /* The widgets of the rows gone go now: fewer new rows now. */
+  allowed = PACE_FIRST_ROWS > n_gone ? PACE_FIRST_ROWS - n_gone : 2;
+  if (n_new <= allowed)
+    {
+      splice_shown (self, position, removed, (EscRow **) rows->pdata, added);
+      return;
+    }
+
+  now = g_ptr_array_new_full (added, NULL);
+  for (guint i = 0; i < added; i++)
+    {
+      EscRow *row = g_ptr_array_index (rows, i);
+
+      if (had != NULL && g_hash_table_contains (had, row))
+        g_ptr_array_add (now, row);
+      else if (allowed > 0)
+        {
+          allowed--;
+          g_ptr_array_add (now, row);
+        }
+      else
+        {
+          guint at = position + i;
+
+          g_ptr_array_add (self->to_come, g_object_ref (row));
+          g_array_append_val (self->to_come_at, at);
+        }
+    }
+  splice_shown (self, position, removed, (EscRow **) now->pdata, now->len);
+  self->pace_rows = PACE_FIRST_ROWS;
+  if (self->pace_id == 0)
+    self->pace_id = g_idle_add (pace_cb, self);
+}
+
 static void
 execute (EscTableView *self,
          EscCommand   *command)
@@ -206,6 +379,8 @@ execute (EscTableView *self,
   g_autoptr(EscCommand) owned = command;
 
   esc_project_execute (self->project, owned);
+  /* What follows looks for the rows changed, shown at once. */
+  catch_up (self);
 }
 
 /* Ids: "E018" -> "E019", keeping the width of the number; "LJ" -> "LJ2". */
@@ -263,7 +438,8 @@ static void
 update_status (EscTableView *self)
 {
   guint n_rows = esc_table_get_n_rows (self->table);
-  guint n_shown = get_n_shown (self);
+  /* Rows still to come count as shown. */
+  guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
   guint n_selected = count_selected (self);
   g_autoptr(GString) text = g_string_new (NULL);
   const char *page;
@@ -355,20 +531,24 @@ set_cursor_row (EscTableView *self,
 }
 
 static void
+refresh_number (EscTableView *self,
+                GtkListItem  *item)
+{
+  EscRow *row = gtk_list_item_get_item (item);
+  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
+  guint index = row != NULL ? esc_table_view_get_row_index (self, row) : G_MAXUINT;
+  char text[16] = "";
+
+  if (index != G_MAXUINT)
+    g_snprintf (text, sizeof text, "%u", index + 1);
+  gtk_label_set_label (label, text);
+}
+
+static void
 refresh_numbers (EscTableView *self)
 {
   for (guint i = 0; i < self->bound_numbers->len; i++)
-    {
-      GtkListItem *item = g_ptr_array_index (self->bound_numbers, i);
-      EscRow *row = gtk_list_item_get_item (item);
-      GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
-      guint index = row != NULL ? esc_table_view_get_row_index (self, row) : G_MAXUINT;
-      char text[16] = "";
-
-      if (index != G_MAXUINT)
-        g_snprintf (text, sizeof text, "%u", index + 1);
-      gtk_label_set_label (label, text);
-    }
+    refresh_number (self, g_ptr_array_index (self->bound_numbers, i));
 }
 
 static gboolean
@@ -1116,7 +1296,8 @@ number_bind_cb (GtkSignalListItemFactory *factory,
                 EscTableView             *self)
 {
   g_ptr_array_add (self->bound_numbers, item);
-  refresh_numbers (self);
+  /* Its own number: the others' change only with the table, refreshed then. */
+  refresh_number (self, item);
 }
 
 static void
@@ -1679,7 +1860,20 @@ esc_table_view_constructed (GObject *object)
   sorter = gtk_column_view_get_sorter (self->column_view);
   self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filter_model)),
                                               g_object_ref (sorter));
-  self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->sort_model)));
+  self->shown = g_list_store_new (ESC_TYPE_ROW);
+  self->to_come = g_ptr_array_new_with_free_func (g_object_unref);
+  self->to_come_at = g_array_new (FALSE, FALSE, sizeof (guint));
+  {
+    guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
+    g_autoptr(GPtrArray) rows = g_ptr_array_new_full (n, g_object_unref);
+
+    for (guint i = 0; i < n; i++)
+      g_ptr_array_add (rows, g_list_model_get_item (G_LIST_MODEL (self->sort_model), i));
+    splice_shown (self, 0, 0, (EscRow **) rows->pdata, n);
+  }
+  g_signal_connect_object (self->sort_model, "items-changed",
+                           G_CALLBACK (sorted_items_changed_cb), self, 0);
+  self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->shown)));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
   build_columns (self);
@@ -1751,6 +1945,7 @@ esc_table_view_dispose (GObject *object)
   esc_table_view_commit_editing (self);
   g_clear_handle_id (&self->pending_focus_id, g_source_remove);
   g_clear_handle_id (&self->number_refresh_id, g_source_remove);
+  g_clear_handle_id (&self->pace_id, g_source_remove);
   if (self->pending_tick_id != 0 && self->column_view != NULL)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self->column_view), self->pending_tick_id);
   self->pending_tick_id = 0;
@@ -1769,6 +1964,11 @@ esc_table_view_dispose (GObject *object)
   self->row_init_data = NULL;
 
   g_clear_object (&self->selection);
+  g_clear_object (&self->shown);
+  g_clear_pointer (&self->to_come, g_ptr_array_unref);
+  g_clear_pointer (&self->to_come_at, g_array_unref);
+  if (self->sort_model != NULL)
+    g_signal_handlers_disconnect_by_func (self->sort_model, sorted_items_changed_cb, self);
   g_clear_object (&self->sort_model);
   g_clear_object (&self->filter_model);
   g_clear_object (&self->filter);
@@ -2154,6 +2354,7 @@ esc_table_view_get_selection (EscTableView *self)
 {
   g_return_val_if_fail (ESC_IS_TABLE_VIEW (self), NULL);
 
+  catch_up (self);
   return GTK_SELECTION_MODEL (self->selection);
 }
 
@@ -2221,6 +2422,7 @@ esc_table_view_set_extra_filter (EscTableView *self,
   g_set_object (&self->extra_filter, filter);
   if (filter != NULL)
     gtk_multi_filter_append (GTK_MULTI_FILTER (self->filter), g_object_ref (filter));
+  catch_up (self);
 }
 
 void
@@ -2257,6 +2459,7 @@ esc_table_view_set_search_text (EscTableView *self,
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text != NULL ? text : "");
   /* Apply it now, not after the entry's delay. */
   search_changed_cb (self);
+  catch_up (self);
 }
 
 void
@@ -2275,6 +2478,7 @@ esc_table_view_get_cell (EscTableView *self,
 {
   g_return_val_if_fail (ESC_IS_TABLE_VIEW (self), NULL);
 
+  catch_up (self);
   return find_bound_cell (self, position, column);
 }
 
@@ -2285,6 +2489,7 @@ esc_table_view_set_cursor (EscTableView *self,
 {
   g_return_if_fail (ESC_IS_TABLE_VIEW (self));
 
+  catch_up (self);
   move_cursor_to (self, position, column, FALSE);
 }
 
@@ -2297,6 +2502,7 @@ esc_table_view_get_cursor (EscTableView *self,
 
   g_return_val_if_fail (ESC_IS_TABLE_VIEW (self), FALSE);
 
+  catch_up (self);
   if (self->cursor_row == NULL)
     return FALSE;
   found = find_shown_position (self, self->cursor_row);
@@ -2326,6 +2532,7 @@ esc_table_view_paste_text (EscTableView *self,
   g_return_val_if_fail (ESC_IS_TABLE_VIEW (self), 0);
   g_return_val_if_fail (text != NULL, 0);
 
+  catch_up (self);
   g_clear_pointer (&self->paste_problems, g_strfreev);
   lines = esc_tsv_parse (text);
   if (lines->len == 0)
@@ -2447,6 +2654,7 @@ esc_table_view_copy_text (EscTableView *self)
 
   g_return_val_if_fail (ESC_IS_TABLE_VIEW (self), NULL);
 
+  catch_up (self);
   if (count_selected (self) > 1)
     {
       g_autoptr(GPtrArray) rows = get_selected_rows (self);

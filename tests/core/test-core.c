@@ -16,6 +16,7 @@ main (int argc, char **argv)
   esc_test_add_parse_tests ();
   esc_test_add_calendar_tests ();
   esc_test_add_table_tests ();
+  esc_test_add_table_changes_tests ();
   esc_test_add_undo_tests ();
   esc_test_add_validate_tests ();
   esc_test_add_audit_tests ();

@@ -745,6 +745,5 @@ test_add_stress_tests (void)
   g_test_add_func ("/stress/edit-while-solving", test_edit_while_solving);
   g_test_add_func ("/stress/cancel-repeatedly", test_cancel_repeatedly);
   g_test_add_func ("/stress/back-to-back", test_back_to_back);
-  /* Registered again with the fix of the grid's rebuild on adoption (220 ms today). */
-  (void) test_adopt_on_schedule_page;
+  g_test_add_func ("/stress/adopt-on-schedule-page", test_adopt_on_schedule_page);
 }

@@ -221,6 +221,7 @@ main (int argc, char **argv)
 
   test_add_screenshot_tests ();
   test_add_grid_tests ();
+  test_add_grid_pace_tests ();
   test_add_page_tests ();
   test_add_file_tests ();
   test_add_solve_tests ();

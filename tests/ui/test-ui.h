@@ -38,6 +38,7 @@ EscGridCell   *test_wait_for_cell  (EscTableView  *view,
 
 void           test_add_screenshot_tests (void);
 void           test_add_grid_tests       (void);
+void           test_add_grid_pace_tests  (void);
 void           test_add_page_tests       (void);
 void           test_add_file_tests       (void);
 void           test_add_solve_tests      (void);
