@@ -961,10 +961,7 @@ esc_results_load_saved_schedule (EscProject *project,
               g_ptr_array_add (schedule->reasons, g_strdup (lines[k]));
         }
     }
-  for (EscScheduleStatus s = ESC_SCHEDULE_OPTIMAL; status != NULL && s <= ESC_SCHEDULE_CANCELLED;
-       s++)
-    if (g_str_equal (status, esc_schedule_status_to_string (s)))
-      schedule->status = s;
+  esc_schedule_status_from_string (status, &schedule->status);
   return schedule;
 }
 

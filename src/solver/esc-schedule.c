@@ -144,6 +144,22 @@ esc_schedule_status_to_string (EscScheduleStatus status)
     }
 }
 
+gboolean
+esc_schedule_status_from_string (const char        *text,
+                                 EscScheduleStatus *status)
+{
+  g_return_val_if_fail (status != NULL, FALSE);
+
+  for (EscScheduleStatus s = ESC_SCHEDULE_OPTIMAL; text != NULL && s <= ESC_SCHEDULE_CANCELLED;
+       s++)
+    if (g_str_equal (text, esc_schedule_status_to_string (s)))
+      {
+        *status = s;
+        return TRUE;
+      }
+  return FALSE;
+}
+
 const char *
 esc_schedule_status_to_display (EscScheduleStatus status)
 {

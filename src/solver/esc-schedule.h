@@ -81,6 +81,10 @@ const char    *esc_schedule_status_to_string (EscScheduleStatus status);  /* "op
 /* The status as a person reads it, translated: "optimal", "feasible", "cancelled",
  * "infeasible" (adjectives of the schedule, for "Schedule %s"). Never for data. */
 const char    *esc_schedule_status_to_display (EscScheduleStatus status);
+/* The status of esc_schedule_status_to_string() back; FALSE (and @status untouched) for
+ * any other text. */
+gboolean       esc_schedule_status_from_string (const char        *text,
+                                                EscScheduleStatus *status);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EscSchedule, esc_schedule_unref)
 

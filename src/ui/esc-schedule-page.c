@@ -15,6 +15,7 @@
 #include "core/esc-display.h"
 #include "core/esc-table.h"
 #include "esc-schedule-page.h"
+#include "solver/esc-schedule.h"
 
 struct _EscSchedulePage
 {
@@ -62,12 +63,16 @@ update_status (EscSchedulePage *self)
   const char *start = result_value (self, "start_date");
   const char *days = result_value (self, "days");
   g_autoptr(GString) text = g_string_new (NULL);
+  EscScheduleStatus known;
 
   if (status == NULL || *status == '\0')
     {
       gtk_widget_set_visible (GTK_WIDGET (self->status_label), FALSE);
       return;
     }
+  /* The stored word (data) shown in the user's language. */
+  if (esc_schedule_status_from_string (status, &known))
+    status = esc_schedule_status_to_display (known);
   /* TRANSLATORS: the Schedule page's status line starts with the solve's status */
   g_string_append_printf (text, _("Status: %s"), status);
   if (solved_at != NULL && *solved_at != '\0')

@@ -445,7 +445,13 @@ update_status (EscTableView *self)
   const char *page;
 
   if (n_shown == n_rows)
-    g_string_printf (text, ngettext ("%u row", "%u rows", n_rows), n_rows);
+    {
+      if (n_rows == 0)
+        /* TRANSLATORS: the row count of an empty table */
+        g_string_assign (text, _("No rows"));
+      else
+        g_string_printf (text, ngettext ("%u row", "%u rows", n_rows), n_rows);
+    }
   else
     /* TRANSLATORS: "3 of 18 rows" shown while searching */
     g_string_printf (text, ngettext ("%u of %u row", "%u of %u rows", n_rows), n_shown, n_rows);
@@ -1469,6 +1475,7 @@ build_columns (EscTableView *self)
 {
   GtkListItemFactory *factory;
   GtkColumnViewColumn *column;
+  GtkSorter *sorter;
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (number_setup_cb), self);
@@ -1476,8 +1483,10 @@ build_columns (EscTableView *self)
   g_signal_connect (factory, "unbind", G_CALLBACK (number_unbind_cb), self);
   column = gtk_column_view_column_new ("#", factory);
   gtk_column_view_column_set_fixed_width (column, 56);
-  gtk_column_view_column_set_sorter (column, GTK_SORTER (gtk_custom_sorter_new (compare_row_numbers_cb,
-                                                                                self, NULL)));
+  /* set_sorter takes its own reference. */
+  sorter = GTK_SORTER (gtk_custom_sorter_new (compare_row_numbers_cb, self, NULL));
+  gtk_column_view_column_set_sorter (column, sorter);
+  g_object_unref (sorter);
   gtk_column_view_append_column (self->column_view, column);
   g_object_unref (column);
 
@@ -1495,10 +1504,9 @@ build_columns (EscTableView *self)
       gtk_column_view_column_set_resizable (column, TRUE);
       gtk_column_view_column_set_fixed_width (column, column_width (spec));
       gtk_column_view_column_set_expand (column, c + 1 == self->schema->n_columns);
-      gtk_column_view_column_set_sorter (column,
-                                         GTK_SORTER (gtk_custom_sorter_new (compare_cells_cb,
-                                                                            GUINT_TO_POINTER (c),
-                                                                            NULL)));
+      sorter = GTK_SORTER (gtk_custom_sorter_new (compare_cells_cb, GUINT_TO_POINTER (c), NULL));
+      gtk_column_view_column_set_sorter (column, sorter);
+      g_object_unref (sorter);
       gtk_column_view_append_column (self->column_view, column);
       g_object_unref (column);
     }
