@@ -35,164 +35,12 @@
 
 #include "core/esc-command.h"
 #include "esc-schedule-page.h"
+#include "test-stall.h"
 #include "test-ui.h"
 
-#define STALL_TICK_MS       5
-#define STALL_MAX           50000   /* µs */
 /* The sample solves in about 1.6 s (the improvement wait cut to 1 s); the limit only
  * keeps a solve from ending before it is cancelled. */
 #define SOLVE_SECONDS       "20"
-
-/* Main loop stalls ----------------------------------------------------------------- */
-
-typedef struct
-{
-  const char *name;
-  guint id;
-  gint64 last;          /* wall clock at the last tick, µs */
-  gint64 last_cpu;      /* CPU time of this thread at the last tick, µs */
-  gint64 longest;       /* of the measurement running: wall clock, µs */
-  gint64 longest_cpu;   /* of the measurement running: CPU time spent in one gap, µs */
-  GArray *samples;      /* gint64: the longest gap of each measurement */
-  GArray *cpu_samples;  /* gint64: the most CPU time in one gap of each measurement */
-} StallMeter;
-
-/* CPU time used by the calling thread: how much of a gap was our own work, as opposed
- * to waiting for a core on a loaded machine. */
-static gint64
-thread_cpu_time (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
-  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
-}
-
-static gboolean
-stall_tick_cb (gpointer user_data)
-{
-  StallMeter *meter = user_data;
-  gint64 now = g_get_monotonic_time ();
-  gint64 cpu = thread_cpu_time ();
-
-  if (meter->last != 0)
-    {
-      meter->longest = MAX (meter->longest, now - meter->last);
-      meter->longest_cpu = MAX (meter->longest_cpu, cpu - meter->last_cpu);
-    }
-  meter->last = now;
-  meter->last_cpu = cpu;
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-meter_init (StallMeter *meter,
-            const char *name)
-{
-  meter->name = name;
-  meter->samples = g_array_new (FALSE, FALSE, sizeof (gint64));
-  meter->cpu_samples = g_array_new (FALSE, FALSE, sizeof (gint64));
-}
-
-static void
-meter_start (StallMeter *meter)
-{
-  g_assert_cmpuint (meter->id, ==, 0);
-  meter->last = 0;
-  meter->longest = 0;
-  meter->longest_cpu = 0;
-  meter->id = g_timeout_add (STALL_TICK_MS, stall_tick_cb, meter);
-}
-
-/* Ends a measurement; the gap up to now counts too. */
-static gint64
-meter_stop (StallMeter *meter)
-{
-  stall_tick_cb (meter);
-  g_clear_handle_id (&meter->id, g_source_remove);
-  g_array_append_val (meter->samples, meter->longest);
-  g_array_append_val (meter->cpu_samples, meter->longest_cpu);
-  return meter->longest;
-}
-
-static int
-compare_gint64 (gconstpointer a,
-                gconstpointer b)
-{
-  gint64 x = *(const gint64 *) a;
-  gint64 y = *(const gint64 *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static gint64
-median_of (GArray *samples)
-{
-  g_autoptr(GArray) sorted = g_array_copy (samples);
-
-  g_array_sort (sorted, compare_gint64);
-  return g_array_index (sorted, gint64, sorted->len / 2);
-}
-
-static gint64
-max_of (GArray *samples)
-{
-  gint64 max = 0;
-
-  for (guint i = 0; i < samples->len; i++)
-    max = MAX (max, g_array_index (samples, gint64, i));
-  return max;
-}
-
-static char *
-format_ms (GArray *samples)
-{
-  GString *text = g_string_new (NULL);
-
-  for (guint i = 0; i < samples->len; i++)
-    g_string_append_printf (text, "%s%.1f", i > 0 ? " " : "",
-                            g_array_index (samples, gint64, i) / 1000.0);
-  return g_string_free (text, FALSE);
-}
-
-/* Prints the figures and checks them: no gap with 50 ms of the main thread's own work;
- * with ESC_STRESS_CHECK_WALL=1 also the median of the longest gaps under 50 ms. */
-static void
-meter_check (StallMeter *meter)
-{
-  g_autofree char *wall = NULL;
-  g_autofree char *cpu = NULL;
-  g_autofree char *load = NULL;
-  gint64 median, worst, median_cpu, worst_cpu;
-
-  g_assert_cmpuint (meter->id, ==, 0);
-  g_assert_cmpuint (meter->samples->len, >, 0);
-  wall = format_ms (meter->samples);
-  cpu = format_ms (meter->cpu_samples);
-  median = median_of (meter->samples);
-  worst = max_of (meter->samples);
-  median_cpu = median_of (meter->cpu_samples);
-  worst_cpu = max_of (meter->cpu_samples);
-  if (g_file_get_contents ("/proc/loadavg", &load, NULL, NULL))
-    g_strchomp (load);
-
-  g_test_message ("%s: longest main loop gap per measurement (ms): %s", meter->name, wall);
-  g_test_message ("%s: most main thread CPU time in one gap (ms): %s", meter->name, cpu);
-  g_printerr ("# %s: main loop gaps over %u measurements: median %.1f ms, longest %.1f ms; "
-              "main thread CPU in one gap: median %.1f ms, most %.1f ms (load average %s)\n",
-              meter->name, meter->samples->len, median / 1000.0, worst / 1000.0,
-              median_cpu / 1000.0, worst_cpu / 1000.0, load != NULL ? load : "?");
-  /* A failure here is reported and the other tests still run. */
-  if (worst_cpu >= STALL_MAX)
-    g_test_fail_printf ("%s: the main thread worked %.1f ms without returning to the main "
-                        "loop (limit %d ms)", meter->name, worst_cpu / 1000.0,
-                        STALL_MAX / 1000);
-  if (g_strcmp0 (g_getenv ("ESC_STRESS_CHECK_WALL"), "1") == 0 && median >= STALL_MAX)
-    g_test_fail_printf ("%s: the main loop stalled: median of the longest gaps %.1f ms "
-                        "(limit %d ms)", meter->name, median / 1000.0, STALL_MAX / 1000);
-  g_clear_pointer (&meter->samples, g_array_unref);
-  g_clear_pointer (&meter->cpu_samples, g_array_unref);
-}
 
 /* Helpers ------------------------------------------------------------------------- */
 
@@ -363,9 +211,9 @@ test_cancel_repeatedly (void)
   EscProject *project = esc_main_window_get_project (window);
   guint n_audit = n_rows (window, ESC_TABLE_AUDIT);
   guint executed = 0;
-  StallMeter meter = { 0 };
+  TestStallMeter meter = { 0 };
 
-  meter_init (&meter, "cancel-repeatedly");
+  test_stall_meter_init (&meter, "cancel-repeatedly");
   g_signal_connect_swapped (esc_project_get_undo_stack (project), "executed",
                             G_CALLBACK (count_cb), &executed);
 
@@ -373,7 +221,7 @@ test_cancel_repeatedly (void)
     {
       guint delay = i * 16;   /* 0, 16, … 304 ms */
 
-      meter_start (&meter);
+      test_stall_meter_start (&meter);
       g_assert_true (solve (window));
       g_assert_true (esc_main_window_is_busy (window));
       g_assert_false (esc_main_window_get_action_enabled (window, "win.solve"));
@@ -383,15 +231,15 @@ test_cancel_repeatedly (void)
       g_assert_true (esc_main_window_get_action_enabled (window, "win.solve"));
       assert_prefix (esc_main_window_get_solve_message (window), "Solve cancelled");
       spin (20);
-      meter_stop (&meter);
+      test_stall_meter_stop (&meter);
       g_assert_null (find_dialog (window));
       g_assert_cmpuint (n_rows (window, ESC_TABLE_ALLOCATION), ==, 0);
     }
 
   /* The dropped results come back from their threads and stay dropped. */
-  meter_start (&meter);
+  test_stall_meter_start (&meter);
   spin (2500);
-  meter_stop (&meter);
+  test_stall_meter_stop (&meter);
   g_assert_cmpuint (n_rows (window, ESC_TABLE_ALLOCATION), ==, 0);
   g_assert_cmpuint (n_rows (window, ESC_TABLE_AUDIT), ==, n_audit);
   g_assert_cmpuint (executed, ==, 0);
@@ -399,17 +247,17 @@ test_cancel_repeatedly (void)
   g_assert_null (find_dialog (window));
 
   /* And the window still solves. */
-  meter_start (&meter);
+  test_stall_meter_start (&meter);
   g_assert_true (solve (window));
   wait_for_solve (window);
-  meter_stop (&meter);
+  test_stall_meter_stop (&meter);
   g_assert_cmpuint (executed, ==, 1);
   g_assert_cmpuint (n_rows (window, ESC_TABLE_ALLOCATION), >, 0);
   assert_prefix (esc_main_window_get_solve_message (window), "Schedule ");
 
   g_signal_handlers_disconnect_by_func (esc_project_get_undo_stack (project), count_cb, &executed);
   close_and_wait_for_workers (window);
-  meter_check (&meter);
+  test_stall_meter_check (&meter);
 }
 
 static void
@@ -419,13 +267,13 @@ test_back_to_back (void)
   EscProject *project = esc_main_window_get_project (window);
   EscUndoStack *undo = esc_project_get_undo_stack (project);
   guint executed = 0;
-  StallMeter meter = { 0 };
+  TestStallMeter meter = { 0 };
 
-  meter_init (&meter, "back-to-back");
+  test_stall_meter_init (&meter, "back-to-back");
   g_signal_connect_swapped (undo, "executed", G_CALLBACK (count_cb), &executed);
 
   /* Solve (and Re-optimise) while a solve runs: ignored, one result adopted. */
-  meter_start (&meter);
+  test_stall_meter_start (&meter);
   g_assert_true (solve (window));
   for (guint i = 0; i < 5; i++)
     {
@@ -435,7 +283,7 @@ test_back_to_back (void)
       g_assert_true (esc_main_window_is_busy (window));
     }
   wait_for_solve (window);
-  meter_stop (&meter);
+  test_stall_meter_stop (&meter);
   g_assert_cmpuint (executed, ==, 1);
   g_assert_cmpuint (n_rows (window, ESC_TABLE_ALLOCATION), >, 0);
   spin (300);
@@ -444,7 +292,7 @@ test_back_to_back (void)
   /* Start again the moment the previous one is done, three times. */
   for (guint i = 0; i < 3; i++)
     {
-      meter_start (&meter);
+      test_stall_meter_start (&meter);
       g_assert_true (esc_main_window_get_action_enabled (window, "win.solve"));
       g_assert_true (solve (window));
       g_assert_true (esc_main_window_is_busy (window));
@@ -453,13 +301,13 @@ test_back_to_back (void)
       g_assert_true (solve (window));
       g_assert_true (esc_main_window_is_busy (window));
       wait_for_solve (window);
-      meter_stop (&meter);
+      test_stall_meter_stop (&meter);
       g_assert_cmpuint (executed, ==, 1 + 2 * (i + 1));
       assert_prefix (esc_main_window_get_solve_message (window), "Schedule ");
     }
 
   /* A stale result waits for Adopt; a new solve replaces the offer. */
-  meter_start (&meter);
+  test_stall_meter_start (&meter);
   g_assert_true (solve (window));
   spin (100);
   esc_project_execute_take (project, esc_command_new_set_cell (
@@ -467,25 +315,25 @@ test_back_to_back (void)
     esc_table_get_row (esc_project_get_table (project, ESC_TABLE_EMPLOYEE), 3),
     ESC_EMPLOYEE_WEEKLY_HOURS, "40"));
   wait_for_solve (window);
-  meter_stop (&meter);
+  test_stall_meter_stop (&meter);
   assert_contains (esc_main_window_get_solve_message (window), "computed on an older version");
   g_assert_true (esc_main_window_get_action_enabled (window, "win.adopt-schedule"));
   executed = 0;
-  meter_start (&meter);
+  test_stall_meter_start (&meter);
   g_assert_true (solve (window));
   g_assert_false (esc_main_window_get_action_enabled (window, "win.adopt-schedule"));
   /* Adopt now is too late: the offer is gone. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.adopt-schedule", NULL);
   g_assert_cmpuint (executed, ==, 0);
   wait_for_solve (window);
-  meter_stop (&meter);
+  test_stall_meter_stop (&meter);
   g_assert_cmpuint (executed, ==, 1);
   assert_prefix (esc_main_window_get_solve_message (window), "Schedule ");
   g_assert_false (esc_main_window_get_action_enabled (window, "win.adopt-schedule"));
 
   g_signal_handlers_disconnect_by_func (undo, count_cb, &executed);
   close_and_wait_for_workers (window);
-  meter_check (&meter);
+  test_stall_meter_check (&meter);
 }
 
 static void
@@ -517,9 +365,9 @@ test_edit_while_solving (void)
   EscMainWindow *window = test_open_sample ();
   EscProject *project = esc_main_window_get_project (window);
   guint executed = 0;
-  StallMeter meter = { 0 };
+  TestStallMeter meter = { 0 };
 
-  meter_init (&meter, "edit-while-solving");
+  test_stall_meter_init (&meter, "edit-while-solving");
   esc_project_set_parameter (project, "max_solution_time", SOLVE_SECONDS);
   esc_project_set_parameter (project, "max_solution_improvement_wait", "1");
   test_show_grid (window, "employee");
@@ -531,7 +379,7 @@ test_edit_while_solving (void)
       g_autofree char *hours = g_strdup_printf ("%u", 30 + round);
       g_autofree char *name = g_strdup_printf ("Edited during solve %u", round);
 
-      meter_start (&meter);
+      test_stall_meter_start (&meter);
       executed = 0;
       g_assert_true (solve (window));
       spin (50);
@@ -541,7 +389,7 @@ test_edit_while_solving (void)
       type_into_cell (window, 1, ESC_EMPLOYEE_NAME, name);
       g_assert_cmpuint (executed, ==, 2);
       wait_for_solve (window);
-      meter_stop (&meter);
+      test_stall_meter_stop (&meter);
 
       /* Offered, not adopted; the edits are there. */
       g_assert_cmpuint (executed, ==, 2);
@@ -554,10 +402,10 @@ test_edit_while_solving (void)
         g_assert_cmpuint (n_rows (window, ESC_TABLE_ALLOCATION), ==, 0);
 
       /* Adopt: one more undo step, edits kept. */
-      meter_start (&meter);
+      test_stall_meter_start (&meter);
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.adopt-schedule", NULL));
       spin (50);
-      meter_stop (&meter);
+      test_stall_meter_stop (&meter);
       g_assert_cmpuint (executed, ==, 3);
       g_assert_cmpuint (n_rows (window, ESC_TABLE_ALLOCATION), >, 0);
       g_assert_false (esc_main_window_get_action_enabled (window, "win.adopt-schedule"));
@@ -576,7 +424,7 @@ test_edit_while_solving (void)
 
   g_signal_handlers_disconnect_by_func (esc_project_get_undo_stack (project), count_cb, &executed);
   close_and_wait_for_workers (window);
-  meter_check (&meter);
+  test_stall_meter_check (&meter);
 }
 
 typedef enum
@@ -641,9 +489,9 @@ test_degenerate_projects (void)
 {
   static const char *names[] = { "no employees", "no demand", "everyone on leave",
                                  "conflicting rules" };
-  StallMeter meter = { 0 };
+  TestStallMeter meter = { 0 };
 
-  meter_init (&meter, "degenerate-projects");
+  test_stall_meter_init (&meter, "degenerate-projects");
   for (Degenerate kind = NO_EMPLOYEES; kind <= CONFLICTING_RULES; kind++)
     for (guint repeat = 0; repeat < 2; repeat++)
       {
@@ -655,11 +503,11 @@ test_degenerate_projects (void)
         make_degenerate (project, kind);
         test_iterate (400);  /* the validation after the edits */
 
-        meter_start (&meter);
+        test_stall_meter_start (&meter);
         g_assert_true (solve (window));
         wait_for_solve (window);
         spin (50);
-        meter_stop (&meter);
+        test_stall_meter_stop (&meter);
 
         message = esc_main_window_get_solve_message (window);
         g_test_message ("%s: %s", names[kind], message);
@@ -708,7 +556,7 @@ test_degenerate_projects (void)
         g_assert_true (esc_main_window_get_action_enabled (window, "win.solve"));
         close_and_wait_for_workers (window);
       }
-  meter_check (&meter);
+  test_stall_meter_check (&meter);
 }
 
 /* Solves adopted while the Schedule page shows the schedule being replaced. */
@@ -716,23 +564,23 @@ static void
 test_adopt_on_schedule_page (void)
 {
   EscMainWindow *window = open_sample ("schedule");
-  StallMeter meter = { 0 };
+  TestStallMeter meter = { 0 };
 
-  meter_init (&meter, "adopt-on-schedule-page");
+  test_stall_meter_init (&meter, "adopt-on-schedule-page");
   for (guint i = 0; i < 3; i++)
     {
-      meter_start (&meter);
+      test_stall_meter_start (&meter);
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window),
                                                  i == 0 ? "win.solve" : "win.reoptimize", NULL));
       wait_for_solve (window);
       spin (50);
-      meter_stop (&meter);
+      test_stall_meter_stop (&meter);
       assert_prefix (esc_main_window_get_solve_message (window), "Schedule ");
       g_assert_cmpuint (n_allocations (window, ESC_ALLOCATION_TYPE_WORK), >, 0);
       g_assert_nonnull (esc_main_window_get_table_view (window));
     }
   close_and_wait_for_workers (window);
-  meter_check (&meter);
+  test_stall_meter_check (&meter);
 }
 
 /* Under /stress, a suite of its own that runs after the others (GLib stops at the first
