@@ -1,6 +1,6 @@
 /* esc-heuristic.c: the constructive heuristic of one group (see esc-heuristic.h).
  *
- * The legality test of a row (row_ok) is written here for speed (it runs for every
+ * The legality test of a row (esc-row-rules.h) is written for speed (it runs for every
  * tentative addition); the independent checker verifies every finished row.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -11,6 +11,7 @@
 
 #include "esc-checker.h"
 #include "esc-heuristic.h"
+#include "esc-row-rules.h"
 
 typedef struct
 {
@@ -18,10 +19,7 @@ typedef struct
   int group;
   int n_days;
   int n_shifts;
-  EscWeekday *weekday;        /* n_days */
-  int *weekend;               /* n_days: weekend index of Saturdays and Sundays, else -1 */
-  int n_weekends;
-  gboolean *forbid;           /* n_shifts * n_shifts: (first, next) forbidden */
+  EscRowRules *rules;         /* the legality test of a row */
   /* Coverage. */
   guint slot_first, slot_last;
   int *slot_day_first;        /* n_days + 1: group slots of day d start here */
@@ -31,157 +29,7 @@ typedef struct
   /* Options of the employee being scheduled: covered slots (CSR). */
   GArray *cov_offset;         /* guint, options + 1 */
   GArray *cov_slots;          /* guint: group slot index */
-  /* Scratch. */
-  int *week_minutes;
-  guint32 *week_mask;
-  gboolean *weekend_worked;
-  int *shift_count;
 } Ctx;
-
-typedef struct
-{
-  int day;
-  int deadline;               /* G_MAXINT for an overdue pending one */
-  gboolean hard;
-} Owed;
-
-/* Earliest-deadline matching of the holidays owed by @e on the days off of @row (as the
- * checker reads it). Returns FALSE when a holiday with a deadline inside the horizon stays
- * unserved. @flags (may be NULL) receives the serving days. */
-static gboolean
-match_compensations (Ctx            *ctx,
-                     const EscProblemEmployee *emp,
-                     const int      *row,
-                     gboolean       *flags)
-{
-  const EscProblem *p = ctx->problem;
-  Owed owed[64];
-  gboolean served[64];
-  guint n = 0;
-
-  if (flags != NULL)
-    memset (flags, 0, sizeof (gboolean) * ctx->n_days);
-  if (emp->compensation_deadline != ESC_NONE && p->store_holiday != NULL && emp->store >= 0)
-    for (int d = 0; d < ctx->n_days && n < G_N_ELEMENTS (owed); d++)
-      if (row[d] != ESC_NONE && p->store_holiday[emp->store * ctx->n_days + d])
-        {
-          owed[n].day = d;
-          owed[n].deadline = d + emp->compensation_deadline;
-          owed[n].hard = owed[n].deadline <= ctx->n_days - 1;
-          n++;
-        }
-  if (emp->pending_compensations != NULL)
-    for (guint k = 0; k < emp->pending_compensations->len && n < G_N_ELEMENTS (owed); k++)
-      {
-        int deadline = g_array_index (emp->pending_compensations, int, k);
-
-        owed[n].day = -1;
-        owed[n].deadline = deadline < 0 ? G_MAXINT : deadline;
-        owed[n].hard = deadline >= 0 && deadline <= ctx->n_days - 1;
-        n++;
-      }
-  if (n == 0)
-    return TRUE;
-  memset (served, 0, sizeof served);
-
-  for (int t = 0; t < ctx->n_days; t++)
-    {
-      int pick = -1;
-
-      if (row[t] != ESC_NONE || emp->day_offset[t + 1] == emp->day_offset[t] ||
-          (p->store_holiday != NULL && emp->store >= 0 &&
-           p->store_holiday[emp->store * ctx->n_days + t]))
-        continue;
-      for (guint k = 0; k < n; k++)
-        if (!served[k] && owed[k].day < t && owed[k].deadline >= t &&
-            (pick < 0 || owed[k].deadline < owed[pick].deadline))
-          pick = (int) k;
-      if (pick >= 0)
-        {
-          served[pick] = TRUE;
-          if (flags != NULL)
-            flags[t] = TRUE;
-        }
-    }
-  for (guint k = 0; k < n; k++)
-    if (owed[k].hard && !served[k])
-      return FALSE;
-  return TRUE;
-}
-
-/* Every max-type hard rule of @emp holds on @row (options or ESC_NONE per day). */
-static gboolean
-row_ok (Ctx                      *ctx,
-        const EscProblemEmployee *emp,
-        const int                *row)
-{
-  const EscProblem *p = ctx->problem;
-  int run = emp->history_consecutive_days, lrun = emp->history_consecutive_limited;
-  int total = 0, weekends = 0;
-  EscInstant last_end = emp->history_last_end;
-  int prev_shift = -1;
-
-  memset (ctx->week_minutes, 0, sizeof (int) * p->n_weeks);
-  for (int w = 0; w < p->n_weeks; w++)
-    ctx->week_mask[w] = G_MAXUINT32;
-  memset (ctx->weekend_worked, 0, sizeof (gboolean) * MAX (ctx->n_weekends, 1));
-  memset (ctx->shift_count, 0, sizeof (int) * ctx->n_shifts);
-
-  for (int d = 0; d < ctx->n_days; d++)
-    {
-      int o = row[d];
-      const EscProblemOption *opt;
-      int w = p->week_of_day[d];
-
-      if (ctx->weekday[d] == emp->limited_weekday)
-        {
-          if (o == ESC_NONE)
-            lrun = 0;
-          else if (emp->max_consecutive_limited != ESC_NONE &&
-                   ++lrun > emp->max_consecutive_limited)
-            return FALSE;
-        }
-      if (o == ESC_NONE)
-        {
-          run = 0;
-          prev_shift = -1;
-          continue;
-        }
-      opt = esc_problem_get_option (p, o);
-      if (++run > emp->max_consecutive_days)
-        return FALSE;
-      if (prev_shift >= 0 && ctx->forbid[prev_shift * ctx->n_shifts + opt->shift])
-        return FALSE;
-      prev_shift = opt->shift;
-      if (esc_problem_get_shift (p, opt->shift)->start == ESC_NONE)
-        last_end = ESC_NONE;
-      else
-        {
-          if (last_end != ESC_NONE && opt->start - last_end < p->min_rest_minutes)
-            return FALSE;
-          last_end = opt->end;
-        }
-      ctx->week_minutes[w] += opt->net_minutes;
-      if (ctx->week_minutes[w] + (w == 0 ? emp->history_week_minutes : 0) > emp->weekly_max_minutes)
-        return FALSE;
-      ctx->week_mask[w] &= opt->pattern_mask;
-      if (ctx->week_mask[w] == 0)
-        return FALSE;
-      total += opt->net_minutes;
-      if (emp->max_minutes != ESC_NONE && total > emp->max_minutes)
-        return FALSE;
-      if (emp->max_shift_count != NULL && emp->max_shift_count[opt->shift] != ESC_NONE &&
-          ++ctx->shift_count[opt->shift] > emp->max_shift_count[opt->shift])
-        return FALSE;
-      if (ctx->weekend[d] >= 0 && !ctx->weekend_worked[ctx->weekend[d]])
-        {
-          ctx->weekend_worked[ctx->weekend[d]] = TRUE;
-          if (emp->max_weekends != ESC_NONE && ++weekends > emp->max_weekends)
-            return FALSE;
-        }
-    }
-  return match_compensations (ctx, emp, row, NULL);
-}
 
 /* Covered group slots of each option of @emp, in ctx->cov_offset / cov_slots. */
 static void
@@ -271,23 +119,6 @@ cover (Ctx  *ctx,
     ctx->sd_cov[sd]++;
 }
 
-static gboolean
-needs_more (const EscProblemEmployee *emp,
-            const EscProblem         *p,
-            const int                *row)
-{
-  int minutes = 0, worked = 0;
-
-  for (int d = 0; d < p->n_days; d++)
-    if (row[d] != ESC_NONE)
-      {
-        minutes += esc_problem_get_option (p, row[d])->net_minutes;
-        worked++;
-      }
-  return (emp->min_minutes != ESC_NONE && minutes < emp->min_minutes) ||
-         (emp->max_rest_days != ESC_NONE && p->n_days - worked > emp->max_rest_days);
-}
-
 /* Greedy row of one employee: best addition first while it covers unmet demand (or
  * while a min-type limit asks for more work). */
 static void
@@ -349,7 +180,7 @@ schedule_employee (Ctx                      *ctx,
           if (row[d] != ESC_NONE)
             continue;
           row[d] = (int) o;
-          if (row_ok (ctx, emp, row))
+          if (esc_row_rules_ok (ctx->rules, emp, row))
             {
               cover (ctx, first, o);
               added = TRUE;
@@ -359,14 +190,14 @@ schedule_employee (Ctx                      *ctx,
         }
       if (!added)
         {
-          if (!fill && needs_more (emp, p, row))
+          if (!fill && esc_row_rules_short (p, emp, row))
             {
               fill = TRUE;
               continue;
             }
           break;
         }
-      if (fill && !needs_more (emp, p, row))
+      if (fill && !esc_row_rules_short (p, emp, row))
         break;
     }
 }
@@ -418,7 +249,7 @@ improve_employee (Ctx                      *ctx,
       if (old != ESC_NONE)
         uncover (ctx, first, (guint) old);
       best_gain = old != ESC_NONE ? option_gain (ctx, first, (guint) old) : 0;
-      short_before = needs_more (emp, p, row);
+      short_before = esc_row_rules_short (p, emp, row);
       for (int o = (int) emp->day_offset[d] - 1; o < (int) emp->day_offset[d + 1]; o++)
         {
           int cand = o < (int) emp->day_offset[d] ? ESC_NONE : o;
@@ -430,7 +261,7 @@ improve_employee (Ctx                      *ctx,
           if (gain <= best_gain + 1e-9)
             continue;
           row[d] = cand;
-          if (row_ok (ctx, emp, row) && (short_before || !needs_more (emp, p, row)))
+          if (esc_row_rules_ok (ctx->rules, emp, row) && (short_before || !esc_row_rules_short (p, emp, row)))
             {
               best = cand;
               best_gain = gain;
@@ -472,35 +303,12 @@ esc_heuristic_construct (EscSchedule *schedule,
   g_autofree int *row = NULL;
   g_autofree gboolean *flags = NULL;
   Ctx ctx = { 0 };
-  int first_weekend_monday = G_MAXINT;
 
   ctx.problem = p;
   ctx.group = group_index;
   ctx.n_days = p->n_days;
   ctx.n_shifts = (int) p->shifts->len;
-  ctx.weekday = g_new (EscWeekday, p->n_days);
-  ctx.weekend = g_new (int, p->n_days);
-  for (int d = 0; d < p->n_days; d++)
-    {
-      ctx.weekday[d] = esc_julian_weekday (p->start_julian + d);
-      first_weekend_monday = MIN (first_weekend_monday, d - (int) ctx.weekday[d]);
-    }
-  for (int d = 0; d < p->n_days; d++)
-    {
-      ctx.weekend[d] = -1;
-      if (ctx.weekday[d] == ESC_SAT || ctx.weekday[d] == ESC_SUN)
-        {
-          ctx.weekend[d] = (d - (int) ctx.weekday[d] - first_weekend_monday) / 7;
-          ctx.n_weekends = MAX (ctx.n_weekends, ctx.weekend[d] + 1);
-        }
-    }
-  ctx.forbid = g_new0 (gboolean, MAX (ctx.n_shifts * ctx.n_shifts, 1));
-  for (guint k = 0; k < p->sequences->len; k++)
-    {
-      const EscProblemSequence *seq = &g_array_index (p->sequences, EscProblemSequence, k);
-
-      ctx.forbid[seq->first * ctx.n_shifts + seq->next] = TRUE;
-    }
+  ctx.rules = esc_row_rules_new (p);
 
   /* The group's slots (sorted by group, day, start). */
   ctx.slot_first = p->slots->len;
@@ -541,10 +349,6 @@ esc_heuristic_construct (EscSchedule *schedule,
     }
   ctx.cov_offset = g_array_new (FALSE, FALSE, sizeof (guint));
   ctx.cov_slots = g_array_new (FALSE, FALSE, sizeof (guint));
-  ctx.week_minutes = g_new0 (int, MAX (p->n_weeks, 1));
-  ctx.week_mask = g_new0 (guint32, MAX (p->n_weeks, 1));
-  ctx.weekend_worked = g_new0 (gboolean, MAX (ctx.n_weekends, 1));
-  ctx.shift_count = g_new0 (int, MAX (ctx.n_shifts, 1));
 
   /* Least flexible first (fewest options), seeded ties. */
   key = g_new0 (guint, 2 * MAX (p->employees->len, 1));
@@ -573,7 +377,7 @@ esc_heuristic_construct (EscSchedule *schedule,
       g_autoptr(GPtrArray) violations = NULL;
 
       schedule_employee (&ctx, emp, row);
-      match_compensations (&ctx, emp, row, flags);
+      esc_row_rules_match_compensations (ctx.rules, emp, row, flags);
       for (int d = 0; d < p->n_days; d++)
         {
           esc_schedule_set_choice (schedule, e, d, row[d]);
@@ -629,7 +433,7 @@ esc_heuristic_construct (EscSchedule *schedule,
           if (!improve_employee (&ctx, emp, row))
             continue;
           changed = TRUE;
-          match_compensations (&ctx, emp, row, flags);
+          esc_row_rules_match_compensations (ctx.rules, emp, row, flags);
           for (int d = 0; d < p->n_days; d++)
             {
               esc_schedule_set_choice (schedule, e, d, row[d]);
@@ -660,18 +464,12 @@ esc_heuristic_construct (EscSchedule *schedule,
         }
     }
 
-  g_free (ctx.weekday);
-  g_free (ctx.weekend);
-  g_free (ctx.forbid);
+  esc_row_rules_free (ctx.rules);
   g_free (ctx.slot_day_first);
   g_free (ctx.slot_cov);
   g_free (ctx.sd_index);
   g_free (ctx.sd_cov);
   g_array_unref (ctx.cov_offset);
   g_array_unref (ctx.cov_slots);
-  g_free (ctx.week_minutes);
-  g_free (ctx.week_mask);
-  g_free (ctx.weekend_worked);
-  g_free (ctx.shift_count);
   return failed;
 }

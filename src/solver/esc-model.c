@@ -13,6 +13,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "core/esc-c-locale.h"
 #include "esc-model.h"
 
 #define MINUTES_PER_DAY ESC_MINUTES_PER_DAY
@@ -136,6 +137,8 @@ struct _EscModel
   double round_offset;
   guint rule_rows[ESC_MODEL_N_RULES];
   gboolean *fixed_cells;           /* n_emps * n_days: option columns fixed */
+  int building;                    /* model employee whose columns are being added, -1 */
+  GArray *col_employee;            /* int per column (0-based): model employee or -1 */
 };
 
 /* Incremented (per thread) each time the thread's GLPK environment is freed. */
@@ -158,6 +161,7 @@ add_col (EscModel *self,
   ColDef def = { lb, ub, integer };
 
   g_array_append_val (self->cols, def);
+  g_array_append_val (self->col_employee, self->building);
   return (int) self->cols->len;  /* 1-based */
 }
 
@@ -1589,6 +1593,8 @@ esc_model_new (EscProblem         *problem,
   glp_set_obj_dir (self->lp, GLP_MIN);
 
   self->cols = g_array_new (FALSE, FALSE, sizeof (ColDef));
+  self->col_employee = g_array_new (FALSE, FALSE, sizeof (int));
+  self->building = -1;
   self->rows = g_array_new (FALSE, FALSE, sizeof (RowDef));
   self->entries = g_array_new (FALSE, FALSE, sizeof (Entry));
   self->covers = g_array_new (FALSE, FALSE, sizeof (CoverDef));
@@ -1641,6 +1647,7 @@ esc_model_new (EscProblem         *problem,
       me->o0 = me->emp->day_offset[0];
       me->n_opt = me->emp->day_offset[problem->n_days] - me->o0;
       me->x0 = next_col;
+      self->building = (int) k;
       for (guint i = 0; i < me->n_opt; i++)
         {
           const EscProblemOption *option = esc_problem_get_option (problem, me->o0 + i);
@@ -1654,7 +1661,11 @@ esc_model_new (EscProblem         *problem,
     }
 
   for (guint k = 0; k < self->n_emps; k++)
-    build_employee (self, (int) k);
+    {
+      self->building = (int) k;
+      build_employee (self, (int) k);
+    }
+  self->building = -1;
 
   if (!spec->rules_only)
     {
@@ -1678,6 +1689,7 @@ esc_model_free (EscModel *self)
     g_clear_pointer (&self->lp, glp_delete_prob);
   self->lp = NULL;
   g_clear_pointer (&self->cols, g_array_unref);
+  g_clear_pointer (&self->col_employee, g_array_unref);
   g_clear_pointer (&self->rows, g_array_unref);
   g_clear_pointer (&self->entries, g_array_unref);
   g_clear_pointer (&self->covers, g_array_unref);
@@ -1832,6 +1844,95 @@ esc_model_level_value (EscModel                *self,
       value += (esc_objective_is_maximised (k) ? -w : w) * esc_model_objective_value (self, k, x);
     }
   return value;
+}
+
+guint
+esc_model_get_n_covers (EscModel *self)
+{
+  return self->covers->len;
+}
+
+guint
+esc_model_get_cover (EscModel *self,
+                     guint     i,
+                     int      *required,
+                     int      *options)
+{
+  const CoverDef *def;
+
+  g_return_val_if_fail (i < self->covers->len, 0);
+  def = &g_array_index (self->covers, CoverDef, i);
+  if (required != NULL)
+    *required = def->required;
+  if (options != NULL)
+    for (guint j = 0; j < def->len; j++)
+      {
+        int col = g_array_index (self->cover_cols, int, def->first + j);
+
+        options[j] = esc_model_column_option (self, col);
+      }
+  return def->len;
+}
+
+int
+esc_model_column_employee (EscModel *self,
+                           int       col)
+{
+  g_return_val_if_fail (col >= 1 && col <= self->n_cols, -1);
+  return g_array_index (self->col_employee, int, col - 1);
+}
+
+int
+esc_model_column_option (EscModel *self,
+                         int       col)
+{
+  /* The x columns come first, employee after employee. */
+  for (guint k = 0; k < self->n_emps; k++)
+    {
+      const ModelEmployee *me = &self->emps[k];
+
+      if (col >= me->x0 && col < me->x0 + (int) me->n_opt)
+        return (int) (me->o0 + (guint) (col - me->x0));
+    }
+  return ESC_NONE;
+}
+
+gboolean
+esc_model_level_costs (EscModel                *self,
+                       const EscObjectiveLevel *level,
+                       double                  *constant,
+                       double                  *option_cost,
+                       double                  *under_cost,
+                       double                  *over_cost)
+{
+  g_autofree double *coef = level_coefficients (self, level, constant);
+  g_autofree gboolean *known = g_new0 (gboolean, self->n_cols + 1);
+
+  for (guint k = 0; k < self->n_emps; k++)
+    {
+      const ModelEmployee *me = &self->emps[k];
+
+      for (guint i = 0; i < me->n_opt; i++)
+        {
+          known[me->x0 + (int) i] = TRUE;
+          option_cost[me->o0 + i] = coef[me->x0 + (int) i];
+        }
+    }
+  for (guint i = 0; i < self->covers->len; i++)
+    {
+      const CoverDef *def = &g_array_index (self->covers, CoverDef, i);
+
+      under_cost[i] = def->u_col > 0 ? coef[def->u_col] : 0.0;
+      over_cost[i] = def->v_col > 0 ? coef[def->v_col] : 0.0;
+      if (def->u_col > 0)
+        known[def->u_col] = TRUE;
+      if (def->v_col > 0)
+        known[def->v_col] = TRUE;
+    }
+  for (int j = 1; j <= self->n_cols; j++)
+    if (!known[j] && coef[j] != 0.0)
+      return FALSE;
+  return TRUE;
 }
 
 void
@@ -2230,6 +2331,180 @@ esc_model_unfix_options (EscModel *self)
   self->round_known = FALSE;
 }
 
+/* Restricted problems */
+
+struct _EscSubproblem
+{
+  glp_prob *lp;
+  int n_cols;
+  int *full_col;                   /* sub column (1-based) -> column of the model */
+  double constant;                 /* the objective's part on the fixed columns (GLPK units) */
+};
+
+EscSubproblem *
+esc_model_restrict (EscModel         *self,
+                    const double     *x,
+                    EscModelCellFunc  is_free,
+                    gpointer          user_data)
+{
+  glp_prob *lp = self->lp;
+  int n_rows = glp_get_num_rows (lp), n_cols = self->n_cols;
+  g_autofree int *sub_col = g_new0 (int, n_cols + 1);     /* model column -> sub column, 0 */
+  g_autofree gboolean *option_col = g_new0 (gboolean, n_cols + 1);
+  g_autofree gboolean *keep = g_new0 (gboolean, n_rows + 1);
+  g_autofree int *ind = g_new (int, n_cols + 1);
+  g_autofree double *val = g_new (double, n_cols + 1);
+  g_autofree int *sub_ind = g_new (int, n_cols + 1);
+  g_autofree double *sub_val = g_new (double, n_cols + 1);
+  EscSubproblem *sub;
+  int n_sub = 0, n_kept = 0;
+  double constant;
+
+  g_return_val_if_fail (esc_model_is_alive (self), NULL);
+
+  /* The free option columns. */
+  for (guint k = 0; k < self->n_emps; k++)
+    {
+      const ModelEmployee *me = &self->emps[k];
+
+      for (guint i = 0; i < me->n_opt; i++)
+        option_col[me->x0 + (int) i] = TRUE;
+      for (int d = 0; d < self->n_days; d++)
+        if (is_free (me->e, d, user_data))
+          for (guint o = opt_first (me, d); o < opt_end (me, d); o++)
+            sub_col[opt_col (me, o)] = -1;
+    }
+  /* Every other column in a row with a free option column is free too (pattern,
+   * compensation, weekend, coverage and headcount columns of the neighbourhood); the
+   * rows kept are those with a free column. */
+  for (int i = 1; i <= n_rows; i++)
+    {
+      int len = glp_get_mat_row (lp, i, ind, val);
+
+      for (int t = 1; t <= len; t++)
+        if (sub_col[ind[t]] == -1 && option_col[ind[t]])
+          {
+            for (int u = 1; u <= len; u++)
+              if (!option_col[ind[u]])
+                sub_col[ind[u]] = -1;
+            break;
+          }
+    }
+
+  sub = g_new0 (EscSubproblem, 1);
+  sub->lp = glp_create_prob ();
+  glp_set_obj_dir (sub->lp, GLP_MIN);
+  for (int j = 1; j <= n_cols; j++)
+    if (sub_col[j] == -1)
+      sub_col[j] = ++n_sub;
+  sub->n_cols = n_sub;
+  sub->full_col = g_new0 (int, n_sub + 1);
+  constant = glp_get_obj_coef (lp, 0);
+  if (n_sub > 0)
+    glp_add_cols (sub->lp, n_sub);
+  for (int j = 1; j <= n_cols; j++)
+    {
+      int c = sub_col[j];
+
+      if (c == 0)
+        {
+          constant += glp_get_obj_coef (lp, j) * x[j];
+          continue;
+        }
+      sub->full_col[c] = j;
+      glp_set_col_kind (sub->lp, c, glp_get_col_kind (lp, j));
+      glp_set_col_bnds (sub->lp, c, glp_get_col_type (lp, j), glp_get_col_lb (lp, j),
+                        glp_get_col_ub (lp, j));
+      glp_set_obj_coef (sub->lp, c, glp_get_obj_coef (lp, j));
+    }
+  sub->constant = constant;
+  glp_set_obj_coef (sub->lp, 0, constant);
+
+  for (int i = 1; i <= n_rows; i++)
+    {
+      int len = glp_get_mat_row (lp, i, ind, val), n = 0, type, row;
+      double shift = 0.0, lb, ub;
+
+      for (int t = 1; t <= len; t++)
+        {
+          int c = sub_col[ind[t]];
+
+          if (c > 0)
+            {
+              n++;
+              sub_ind[n] = c;
+              sub_val[n] = val[t];
+            }
+          else
+            shift += val[t] * x[ind[t]];
+        }
+      if (n == 0)
+        continue;
+      keep[i] = TRUE;
+      n_kept++;
+      type = glp_get_row_type (lp, i);
+      lb = glp_get_row_lb (lp, i) - shift;
+      ub = glp_get_row_ub (lp, i) - shift;
+      row = glp_add_rows (sub->lp, 1);
+      glp_set_mat_row (sub->lp, row, n, sub_ind, sub_val);
+      glp_set_row_bnds (sub->lp, row, type, type == GLP_UP ? 0.0 : lb, type == GLP_LO ? 0.0 : ub);
+    }
+  if (n_kept > 0 && n_sub > 0)
+    glp_scale_prob (sub->lp, GLP_SF_AUTO);
+  return sub;
+}
+
+void
+esc_subproblem_free (EscSubproblem *sub)
+{
+  if (sub == NULL)
+    return;
+  if (sub->lp != NULL)
+    glp_delete_prob (sub->lp);
+  g_free (sub->full_col);
+  g_free (sub);
+}
+
+void
+esc_subproblem_forget (EscSubproblem *sub)
+{
+  sub->lp = NULL;  /* freed with the thread's GLPK environment */
+}
+
+glp_prob *
+esc_subproblem_get_prob (EscSubproblem *sub)
+{
+  return sub->lp;
+}
+
+int
+esc_subproblem_get_n_cols (EscSubproblem *sub)
+{
+  return sub->n_cols;
+}
+
+void
+esc_subproblem_from_full (EscSubproblem *sub,
+                          const double  *x,
+                          double        *sub_x)
+{
+  for (int c = 1; c <= sub->n_cols; c++)
+    sub_x[c] = x[sub->full_col[c]];
+}
+
+void
+esc_subproblem_to_full (EscSubproblem *sub,
+                        const double  *sub_x,
+                        double        *x)
+{
+  for (int c = 1; c <= sub->n_cols; c++)
+    {
+      int j = sub->full_col[c];
+
+      x[j] = glp_get_col_kind (sub->lp, c) != GLP_CV ? nearbyint (sub_x[c]) : sub_x[c];
+    }
+}
+
 GArray *
 esc_model_get_violations (EscModel     *self,
                           const double *x)
@@ -2347,6 +2622,10 @@ esc_model_write_mps (EscModel    *self,
                      const char  *filename,
                      GError     **error)
 {
+  g_auto(EscCLocale) c_locale = ESC_C_LOCALE_INIT;
+
+  /* GLPK formats the numbers with printf: "C" numbers under any locale. */
+  esc_c_locale_enter (&c_locale);
   if (glp_write_mps (self->lp, GLP_MPS_FILE, NULL, filename) != 0)
     {
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,

@@ -114,6 +114,27 @@ gboolean    esc_model_level_is_constant (EscModel *self, const EscObjectiveLevel
 double      esc_model_objective_value  (EscModel *self, EscObjective objective, const double *x);
 double      esc_model_level_value      (EscModel *self, const EscObjectiveLevel *level,
                                         const double *x);
+/* The coverage rows (one per slot or shift demand of the group with a positive weight,
+ * in the order of problem->slots then problem->shift_demands): the staff @required
+ * (minus the fixed employees' work) and the options covering it, written to @options
+ * (may be NULL; as many entries as returned). */
+guint       esc_model_get_n_covers     (EscModel *self);
+guint       esc_model_get_cover        (EscModel *self, guint i, int *required, int *options);
+/* The model employee (0 .. n_employees - 1) whose column @col is (options, patterns,
+ * compensations, weekends, elastic slack of their rows), or -1 for the group's columns
+ * (coverage, headcount). Every row whose columns all belong to one employee is that
+ * employee's; the others (coverage, headcount, level rows) link the employees. */
+int         esc_model_column_employee  (EscModel *self, int col);
+/* The option of GLPK column @col, or ESC_NONE when it is not an option column. */
+int         esc_model_column_option    (EscModel *self, int col);
+/* @level as a sum a local search can evaluate without GLPK: @constant, plus a cost per
+ * worked option (@option_cost, indexed by problem option, set for the model's employees),
+ * plus per coverage row i a cost per staff short (@under_cost[i]) and per staff over
+ * (@over_cost[i]), in the level's units (to minimise). FALSE when the level also has
+ * terms on other columns (compensations, headcount balance): then it is not such a sum. */
+gboolean    esc_model_level_costs      (EscModel *self, const EscObjectiveLevel *level,
+                                        double *constant, double *option_cost,
+                                        double *under_cost, double *over_cost);
 /* Adds the row "level <= value + tol", tol = 1e-6 * max (1, |value|): the hierarchy. */
 void        esc_model_add_level_bound  (EscModel *self, const EscObjectiveLevel *level,
                                         double value);
@@ -139,6 +160,29 @@ typedef gboolean (*EscModelCellFunc) (int employee, int day, gpointer user_data)
 void        esc_model_fix_options      (EscModel *self, const EscSchedule *schedule,
                                         EscModelCellFunc is_free, gpointer user_data);
 void        esc_model_unfix_options    (EscModel *self);
+
+/* Restricted problems (for neighbourhoods): a new GLPK problem over the columns of @self
+ * that are free in a neighbourhood, everything else fixed at @x (a legal vector): the
+ * option columns of every cell (model employee, day) for which @is_free returns TRUE,
+ * and every other column (patterns, compensations, weekends, coverage, headcount) that
+ * shares a row with one of them. Its rows are the model's rows (with the current level
+ * rows) that have a free column, their bounds shifted by the fixed columns' part; its
+ * objective is the model's current one (the fixed part as its constant), so its values
+ * are the model's. Far smaller than the model when the neighbourhood is, and no GLPK
+ * time is spent on fixed columns. Belongs to the thread, like the model. */
+typedef struct _EscSubproblem EscSubproblem;
+
+EscSubproblem *esc_model_restrict        (EscModel *self, const double *x,
+                                          EscModelCellFunc is_free, gpointer user_data);
+void           esc_subproblem_free       (EscSubproblem *sub);
+/* After esc_model_release_thread_glpk(): frees the rest without touching GLPK. */
+void           esc_subproblem_forget     (EscSubproblem *sub);
+glp_prob      *esc_subproblem_get_prob   (EscSubproblem *sub);
+int            esc_subproblem_get_n_cols (EscSubproblem *sub);
+/* Column vectors: @sub_x (1-based, n_cols + 1 entries) from the model's @x, and back
+ * (only the free columns of @x change; integer columns rounded). */
+void           esc_subproblem_from_full  (EscSubproblem *sub, const double *x, double *sub_x);
+void           esc_subproblem_to_full    (EscSubproblem *sub, const double *sub_x, double *x);
 
 /* The elastic rows broken at @x (slack > 1e-6): an array of EscModelViolation. */
 GArray     *esc_model_get_violations   (EscModel *self, const double *x);

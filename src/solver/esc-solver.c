@@ -7,10 +7,12 @@
  * heuristic (esc-heuristic.c, milliseconds), with a tiny exact MIP for each employee it
  * cannot schedule legally (which also proves who cannot be scheduled at all); then per
  * level, on a small group: set the objective, warm re-solve of the LP, branch and bound
- * from the incumbent (glp_ios_heur_sol, proximity search); on a big group: fix-and-
- * optimize, GLPK re-optimising neighbourhoods (a few employees, or a window of days) of
- * adaptive size from the incumbent, with the best affordable bound; and a row that keeps
- * the level's value for the next ones. When hard rules
+ * from the incumbent (glp_ios_heur_sol, proximity search); on a big group: the bound by
+ * Dantzig-Wolfe column generation (esc-decompose.c; in a helper thread when a core is
+ * idle), simulated annealing over the rows (esc-local-search.c), then neighbourhoods of
+ * adaptive size solved exactly by GLPK on restricted problems (esc_model_restrict()),
+ * aimed at the days short of staff; and a row that keeps the level's value for the next
+ * ones. When hard rules
  * conflict, an elastic analysis per employee says which rules, for whom and on which days.
  *
  * The calling thread only coordinates: the groups publish a legal snapshot of their best
@@ -33,8 +35,10 @@
 #include <string.h>
 
 #include "esc-checker.h"
+#include "esc-decompose.h"
 #include "esc-evaluate.h"
 #include "esc-heuristic.h"
+#include "esc-local-search.h"
 #include "esc-model.h"
 #include "esc-solver.h"
 
@@ -47,9 +51,7 @@
 #define MAX_EXPLAINED_EMPLOYEES 25
 #define CUTS_MAX_COLUMNS 4000
 #define LNS_MIN_COLUMNS 2500                           /* bigger groups: neighbourhoods */
-#define LNS_TARGET_COLUMNS 800                         /* first neighbourhood size */
-#define LNS_WINDOW_MAX_COLUMNS 4000.0                  /* whole sub-model of a window */
-#define LP_BOUND_MAX_COLUMNS 12000                     /* full LP bound tried below this */
+#define LNS_TARGET_COLUMNS 1200                        /* first neighbourhood size */
 
 typedef enum
 {
@@ -105,6 +107,7 @@ struct _Run
   GMutex mutex;
   GCond cond;
   guint n_started, n_done;
+  guint n_helpers;                 /* helper threads running (esc-decompose bounds) */
   GroupState *groups;
   guint n_groups;
 
@@ -1171,181 +1174,354 @@ greedy_start (Run                     *run,
   return incomplete ? GREEDY_INCOMPLETE : GREEDY_OK;
 }
 
-/* Neighbourhoods (fix-and-optimize) */
+/* Neighbourhoods on restricted problems */
 
-/* The LP relaxation of @model with its current objective, for at most until @deadline
- * (glp_simplex's own tm_lim; a cancel leaves through the terminal hook). Returns the
- * bound rounded to the objective's grid in GLPK units, or -HUGE_VAL. */
-static double
-lp_bound (Run      *run,
-          EscModel *model,
-          gint64    deadline,
-          gboolean  primal)
+typedef struct
 {
-  Solve s = { 0 };
+  const gboolean *employee;        /* per problem employee: in the neighbourhood */
+  const gboolean *day;             /* per day: free; NULL: every day */
+} Neighbourhood;
 
+static gboolean
+cell_in_neighbourhood (int      employee,
+                       int      day,
+                       gpointer user_data)
+{
+  const Neighbourhood *nb = user_data;
+
+  return nb->employee[employee] && (nb->day == NULL || nb->day[day]);
+}
+
+/* Marks the days on which some slot or shift demand of the group is short of staff under
+ * @work (with a weight on under-coverage). Returns how many. */
+static int
+find_short_days (const EscProblem  *problem,
+                 int                group,
+                 const EscSchedule *work,
+                 gboolean          *is_short)
+{
+  g_autofree guint *cov = esc_evaluate_slot_coverage (work);
+  g_autofree guint *sd_cov = esc_evaluate_shift_demand_coverage (work);
+  int n = 0;
+
+  memset (is_short, 0, sizeof (gboolean) * problem->n_days);
+  for (guint k = 0; k < problem->slots->len; k++)
+    {
+      const EscProblemSlot *slot = &g_array_index (problem->slots, EscProblemSlot, k);
+
+      if (slot->group == group && slot->under_weight > 0 && (int) cov[k] < slot->required &&
+          slot->day >= 0 && slot->day < problem->n_days)
+        is_short[slot->day] = TRUE;
+    }
+  for (guint k = 0; k < problem->shift_demands->len; k++)
+    {
+      const EscProblemShiftDemand *sd = &g_array_index (problem->shift_demands,
+                                                        EscProblemShiftDemand, k);
+
+      if (sd->group == group && sd->under_weight > 0 && (int) sd_cov[k] < sd->required &&
+          sd->day >= 0 && sd->day < problem->n_days)
+        is_short[sd->day] = TRUE;
+    }
+  for (int d = 0; d < problem->n_days; d++)
+    n += is_short[d] ? 1 : 0;
+  return n;
+}
+
+typedef struct
+{
+  Run *run;
+  const double *start;
+  gboolean start_given;
+  gint64 deadline;
+} SubSolve;
+
+static void
+sub_cb (glp_tree *tree,
+        void     *info)
+{
+  SubSolve *s = info;
+
+  if (glp_ios_reason (tree) == GLP_IHEUR && !s->start_given)
+    {
+      s->start_given = TRUE;
+      glp_ios_heur_sol (tree, s->start);
+    }
+  if (is_cancelled (s->run) || g_get_monotonic_time () >= s->deadline)
+    glp_ios_terminate (tree);
+}
+
+/* Solves the restricted problem @sub from its legal vector @x (1-based, its columns)
+ * until @deadline: the LP relaxation (when it meets the start's value, the start is
+ * optimal), then branch and bound from the start. @x receives the best vector found.
+ * RESULT_OPTIMAL when GLPK proved the neighbourhood, RESULT_FEASIBLE otherwise,
+ * RESULT_UNKNOWN when a cancel left GLPK (this thread's GLPK environment is then freed:
+ * every model of the thread is dead). */
+static Result
+solve_sub (Run           *run,
+           EscSubproblem *sub,
+           double        *x,
+           gint64         deadline)
+{
+  glp_prob *lp = esc_subproblem_get_prob (sub);
+  int n = esc_subproblem_get_n_cols (sub);
+  g_autofree double *start = g_memdup2 (x, sizeof (double) * (n + 1));
+  Solve s = { 0 };
+  SubSolve ss = { 0 };
+  double start_obj = glp_get_obj_coef (lp, 0), tol;
+  Result result = RESULT_FEASIBLE;
+
+  for (int j = 1; j <= n; j++)
+    start_obj += glp_get_obj_coef (lp, j) * x[j];
+  tol = 1e-6 * MAX (1.0, fabs (start_obj));
   s.run = run;
   s.level = -1;
-  s.model = model;
-  s.lp = esc_model_get_prob (model);
+  s.lp = lp;
   s.deadline = deadline;
-  s.bound = -HUGE_VAL;
+  ss.run = run;
+  ss.start = start;
+  ss.deadline = deadline;
+
   if (setjmp (s.jump) == 0)
     {
       s.armed = TRUE;
       glp_term_out (GLP_ON);
       glp_term_hook (term_hook_cb, &s);
       glp_error_hook (error_hook_cb, &s);
-      if (solve_lp (&s, primal) == GLP_OPT)
-        s.bound = esc_model_round_bound (model, glp_get_obj_val (s.lp));
+      if (solve_lp (&s, FALSE) == GLP_OPT)
+        {
+          if (glp_get_obj_val (lp) >= start_obj - tol)
+            result = RESULT_OPTIMAL;
+          else
+            {
+              glp_iocp parm;
+              int ret, status;
+
+              glp_init_iocp (&parm);
+              parm.msg_lev = GLP_MSG_ON;  /* the terminal hook sees a cancel */
+              parm.out_frq = 100;
+              parm.out_dly = 0;
+              parm.presolve = GLP_OFF;
+              parm.cb_func = sub_cb;
+              parm.cb_info = &ss;
+              if (n <= CUTS_MAX_COLUMNS)
+                {
+                  parm.mir_cuts = GLP_ON;
+                  parm.cov_cuts = GLP_ON;
+                }
+              parm.tm_lim = remaining_ms (deadline);
+              ret = glp_intopt (lp, &parm);
+              status = glp_mip_status (lp);
+              if (status == GLP_OPT || status == GLP_FEAS)
+                {
+                  if (glp_mip_obj_val (lp) < start_obj - tol)
+                    for (int j = 1; j <= n; j++)
+                      x[j] = glp_mip_col_val (lp, j);
+                  if (ret == 0 && status == GLP_OPT)
+                    result = RESULT_OPTIMAL;
+                }
+            }
+        }
       s.armed = FALSE;
       glp_error_hook (NULL, NULL);
       glp_term_hook (NULL, NULL);
       glp_term_out (GLP_OFF);
     }
   else
-    esc_model_release_thread_glpk ();
-  return s.bound;
+    {
+      esc_model_release_thread_glpk ();
+      esc_subproblem_forget (sub);
+      if (s.failed)
+        g_warning ("GLPK failed on a neighbourhood");
+      result = RESULT_UNKNOWN;
+    }
+  return result;
 }
 
-/* TRUE when @level only has per-employee terms (no coverage, no headcount balance). */
-static gboolean
-level_is_per_employee (const EscObjectiveLevel *level)
+/* The level's bound, computed by the decomposition in a helper thread while the
+ * group's thread searches (or first, in the group's thread). */
+typedef struct
 {
-  return level->weight[ESC_OBJ_DEMAND_FULFILLMENT] == 0 &&
-         level->weight[ESC_OBJ_OVER_COVERAGE] == 0 &&
-         level->weight[ESC_OBJ_WORKFORCE_BALANCE] == 0;
+  Run *run;
+  EscDecomposition *dw;
+  const double *x;
+  double target;                   /* GLPK units: the start's value */
+  gboolean integer;                /* go on with integral pricing */
+  gint64 deadline;
+  GMutex mutex;
+  double bound;                    /* GLPK units, -HUGE_VAL: none yet (under mutex) */
+  gint finish;                     /* atomic: the level is over */
+} BoundJob;
+
+static gboolean
+bound_stop (gpointer data)
+{
+  BoundJob *job = data;
+
+  return is_cancelled (job->run) || g_atomic_int_get (&job->finish);
 }
 
-/* A bound of a per-employee @level: dropping the rows that couple the employees (the
- * earlier levels' rows), each employee alone optimises their own terms under their hard
- * rules; the sum of those optima (or of their proven bounds) bounds the group's level.
- * Returns NAN when some employee's bound is unknown by @deadline. */
+static void
+bound_report (double   bound,
+              gpointer data)
+{
+  BoundJob *job = data;
+
+  g_mutex_lock (&job->mutex);
+  job->bound = MAX (job->bound, bound);
+  g_mutex_unlock (&job->mutex);
+}
+
 static double
-decomposition_bound (Run                     *run,
-                     int                      group_index,
-                     const EscObjectiveLevel *level,
-                     gint64                   deadline)
+job_bound (BoundJob *job)
 {
-  const EscProblemGroup *group = g_ptr_array_index (run->problem->groups, group_index);
-  double total = 0;
+  double b;
 
-  for (guint i = 0; i < group->employees->len; i++)
-    {
-      int e = g_array_index (group->employees, int, i);
-      EscModelSpec spec = { 0 };
-      EscModel *model;
-      g_autofree double *x = NULL;
-      Solve s = { 0 };
-      Result result;
-      gint64 now = g_get_monotonic_time ();
-
-      if (is_cancelled (run) || now >= deadline)
-        return NAN;
-      spec.group = group_index;
-      spec.employees = &e;
-      spec.n_employees = 1;
-      model = esc_model_new (run->problem, &spec);
-      s.scale = esc_model_set_objective (model, level);
-      x = esc_model_new_vector (model);
-      s.run = run;
-      s.level = -1;
-      s.model = model;
-      s.deadline = MIN (deadline, now + G_USEC_PER_SEC);
-      result = solve_mip (&s, FALSE, x, FALSE);
-      if (result == RESULT_OPTIMAL)
-        total += s.incumbent / s.scale;
-      else if (!isinf (s.bound) && esc_model_is_alive (model))
-        total += s.bound / s.scale;
-      else
-        {
-          esc_model_free (model);
-          return NAN;
-        }
-      esc_model_free (model);
-    }
-  return total;
+  g_mutex_lock (&job->mutex);
+  b = job->bound;
+  g_mutex_unlock (&job->mutex);
+  return b;
 }
+
+static void
+run_bound (BoundJob *job)
+{
+  esc_decomposition_bound (job->dw, job->x, job->target, job->integer, job->deadline,
+                           bound_stop, bound_report, job);
+}
+
+static gpointer
+bound_thread (gpointer data)
+{
+  glp_term_out (GLP_OFF);
+  run_bound (data);
+  glp_free_env ();
+  return NULL;
+}
+
+/* A helper thread may run when fewer groups run than the run has threads (a core would
+ * idle: the single big group of a pool, the last groups of a chain). */
+static GThread *
+start_helper (Run      *run,
+              BoundJob *job)
+{
+  GThread *thread = NULL;
+  gboolean allowed;
+
+  g_mutex_lock (&run->mutex);
+  allowed = run->n_started - run->n_done + run->n_helpers < run->n_threads &&
+            run->n_started == run->n_groups;
+  if (allowed)
+    run->n_helpers++;
+  g_mutex_unlock (&run->mutex);
+  if (!allowed)
+    return NULL;
+  thread = g_thread_try_new ("escala-bound", bound_thread, job, NULL);
+  if (thread == NULL)
+    {
+      g_mutex_lock (&run->mutex);
+      run->n_helpers--;
+      g_mutex_unlock (&run->mutex);
+    }
+  return thread;
+}
+
+static void
+join_helper (Run     *run,
+             GThread *thread)
+{
+  g_thread_join (thread);
+  g_mutex_lock (&run->mutex);
+  run->n_helpers--;
+  g_mutex_unlock (&run->mutex);
+}
+
+/* Raises @bound (level units, NAN: none) to the decomposition's bound @b (GLPK units,
+ * -HUGE_VAL: none), rounded up to the objective's grid (every schedule's value lies on
+ * it) after a margin for the LPs' tolerances. */
+static void
+update_bound (EscModel *model,
+              double    scale,
+              double    b,
+              double   *bound)
+{
+  if (isinf (b) || isnan (b))
+    return;
+  b = esc_model_round_bound (model, b - 1e-6 * MAX (1.0, fabs (b))) / scale;
+  *bound = MAX (isnan (*bound) ? -HUGE_VAL : *bound, b);
+}
+
+/* The search's stop test, which also hands it the latest bound as its target. */
+typedef struct
+{
+  Run *run;
+  EscLocalSearch *ls;
+  BoundJob *job;
+  EscModel *model;
+  double scale;
+  double *bound;
+} SearchStop;
 
 static gboolean
-cell_in_window (int      employee,
-                int      day,
-                gpointer user_data)
+search_stop (gpointer data)
 {
-  const int *window = user_data;
+  SearchStop *ss = data;
+  double b = job_bound (ss->job);
 
-  return day >= window[0] && day < window[1];
+  if (!isinf (b))
+    {
+      update_bound (ss->model, ss->scale, b, ss->bound);
+      esc_local_search_set_target (ss->ls, *ss->bound);
+    }
+  return is_cancelled (ss->run);
 }
 
-/* A day drawn with probability proportional to the group's unmet staff-minutes on it
- * under @work, or -1 when nothing is unmet. */
-static int
-unmet_day (const EscProblem  *problem,
-           int                group,
-           const EscSchedule *work,
-           GRand             *rand)
-{
-  g_autofree guint *cov = esc_evaluate_slot_coverage (work);
-  g_autofree double *unmet = g_new0 (double, problem->n_days);
-  double total = 0, pick;
+/* Neighbourhood kinds: employees over the whole horizon; employees over the short days
+ * and the days next to them (coverage levels); every employee over a window of days. */
+enum { NB_EMPLOYEES, NB_SHORT_DAYS, NB_WINDOW, NB_N_KINDS };
 
-  for (guint k = 0; k < problem->slots->len; k++)
-    {
-      const EscProblemSlot *slot = &g_array_index (problem->slots, EscProblemSlot, k);
-
-      if (slot->group == group && (int) cov[k] < slot->required && slot->day >= 0 &&
-          slot->day < problem->n_days)
-        {
-          double u = (double) (slot->required - (int) cov[k]) * (double) (slot->end - slot->start);
-
-          unmet[slot->day] += u;
-          total += u;
-        }
-    }
-  if (total <= 0)
-    return -1;
-  pick = g_rand_double (rand) * total;
-  for (int d = 0; d < problem->n_days; d++)
-    {
-      pick -= unmet[d];
-      if (pick <= 0)
-        return d;
-    }
-  return problem->n_days - 1;
-}
-
-/* Improves level @k of the group from the legal vector @best of the full @model by
- * re-optimising neighbourhoods with GLPK: a few employees over the whole horizon, or
- * twice as many over a window of days, everything else fixed (EscModelSpec.fixed,
- * esc_model_fix_options); the earlier levels may not get worse inside the neighbourhood
- * (their rows are the neighbourhood's own values). The number of employees grows when
- * GLPK proves neighbourhoods quickly and shrinks when it runs out of time. Every
+/* Improves level @k of the group from the legal vector @best of the full @model (its
+ * objective set to the level, the earlier levels' rows added, @limits their values):
+ * first a long simulated annealing run (esc-local-search.h) when the levels are sums it
+ * can evaluate, then neighbourhoods solved exactly by GLPK on restricted problems
+ * (esc_model_restrict(): only the free cells' columns, so every employee over a few days
+ * is as cheap as a few employees over the whole horizon), with short cold annealing runs
+ * in between. For coverage levels the employees are drawn among those who can work on
+ * a day short of staff (they can cover it). The sizes adapt to GLPK's speed. Every
  * improvement is published. @bound receives the best bound known (level units, NAN). */
 static Result
-lns_level (Run        *run,
-           GroupState *gs,
-           EscModel   *model,
-           guint       k,
-           double     *best,
-           EscSchedule *work,
-           double      scale,
-           gint64      deadline,
-           double     *bound)
+lns_level_body (Run          *run,
+                GroupState   *gs,
+                EscModel     *model,
+                guint         k,
+                const double *limits,
+                double       *best,
+                EscSchedule  *work,
+                double        scale,
+                gint64        deadline,
+                BoundJob     *job,
+                double       *bound)
 {
   EscProblem *problem = run->problem;
   const EscProblemGroup *group = g_ptr_array_index (problem->groups, gs->group);
   const EscObjectiveLevel *level = run->levels[k];
   guint n = group->employees->len;
+  int n_days = problem->n_days;
   int n_cols = esc_model_get_n_cols (model);
   double value = esc_model_level_value (model, level, best);
   double tol = 1e-9 * MAX (1.0, fabs (value));
-  /* Neighbourhood size as free option columns, adapted to GLPK's speed. */
-  double caps[2] = { LNS_TARGET_COLUMNS, LNS_TARGET_COLUMNS };  /* employees, window */
-  double per_cell = (double) n_cols / MAX (n * problem->n_days, 1);  /* columns per (employee, day) */
-  g_autofree int *order = g_new (int, MAX (n, 1));
+  double per_cell = (double) n_cols / MAX (n * n_days, 1);  /* columns per (employee, day) */
+  /* Neighbourhood sizes as free columns, adapted to GLPK's speed. */
+  double caps[NB_N_KINDS] = { LNS_TARGET_COLUMNS, LNS_TARGET_COLUMNS, LNS_TARGET_COLUMNS };
+  gboolean coverage = level->weight[ESC_OBJ_DEMAND_FULFILLMENT] > 0;
   g_autoptr(GRand) rand = g_rand_new_with_seed (run->seed + 7919u * (k + 1) + (guint) gs->group);
+  g_autofree gboolean *in_nb = g_new0 (gboolean, MAX (problem->employees->len, 1));
+  g_autofree gboolean *is_short = g_new0 (gboolean, MAX (n_days, 1));
+  g_autofree gboolean *free_day = g_new0 (gboolean, MAX (n_days, 1));
+  g_autofree int *cands = g_new (int, MAX (n, 1));
+  g_autoptr(EscLocalSearch) ls = NULL;
+  g_autofree double *trial = esc_model_new_vector (model);
   gint64 start = g_get_monotonic_time (), last_improve = start;
-  guint cursor = n, iteration = 0;
+  guint iteration = 0, since_ls = 0;
   gboolean proven = FALSE;
   double trivial = esc_model_trivial_bound (model);
 
@@ -1354,225 +1530,286 @@ lns_level (Run        *run,
   if (!isnan (*bound) && value <= *bound + tol)
     return RESULT_OPTIMAL;
 
-  /* The best affordable bound: the full LP for a fifth of the phase when the model is
-   * not too big (GLPK's simplex takes tens of seconds above ~10,000 columns); else, for
-   * per-employee levels, the decomposition bound. */
-  if (n_cols <= LP_BOUND_MAX_COLUMNS)
-    {
-      double b = lp_bound (run, model, start + (deadline - start) / (k == 0 ? 2 : 5), k > 0);
+  /* Accepts @trial (a legal full vector) when it improves the level. */
+#define ACCEPT_TRIAL()                                                            \
+  G_STMT_START {                                                                  \
+    double v_ = esc_model_level_value (model, level, trial);                      \
+    if (v_ < value - tol && esc_model_vector_is_feasible (model, trial, 1e-6))    \
+      {                                                                           \
+        memcpy (best, trial, sizeof (double) * (n_cols + 1));                     \
+        value = v_;                                                               \
+        tol = 1e-9 * MAX (1.0, fabs (value));                                     \
+        last_improve = g_get_monotonic_time ();                                   \
+        publish_vector (gs, model, best, work);                                   \
+        g_mutex_lock (&run->mutex);                                               \
+        gs->value[k] = value;                                                     \
+        g_mutex_unlock (&run->mutex);                                             \
+        report_progress (run, FALSE);                                             \
+      }                                                                           \
+    esc_model_vector_to_schedule (model, best, work);                             \
+  } G_STMT_END
 
-      if (!esc_model_is_alive (model))
-        return RESULT_FEASIBLE;
-      if (!isinf (b))
-        *bound = MAX (isnan (*bound) ? -HUGE_VAL : *bound, b / scale);
-    }
-  else if (level_is_per_employee (level))
-    {
-      double b = decomposition_bound (run, gs->group, level, start + (deadline - start) / 5);
+  /* The bound so far (the decomposition's, when it has one). */
+#define REFRESH_BOUND()                                                           \
+  G_STMT_START {                                                                  \
+    update_bound (model, scale, job_bound (job), bound);                          \
+    g_mutex_lock (&run->mutex);                                                   \
+    gs->bound[k] = *bound;                                                        \
+    g_mutex_unlock (&run->mutex);                                                 \
+  } G_STMT_END
 
-      if (!esc_model_is_alive (model))
-        return RESULT_FEASIBLE;
-      if (!isnan (b))
-        *bound = MAX (isnan (*bound) ? -HUGE_VAL : *bound, b);
+  /* A long annealing run first: the search moves hundreds of thousands of cells a
+   * second, GLPK a few hundred. It stops at the bound. */
+  REFRESH_BOUND ();
+  if (!isnan (*bound) && value <= *bound + tol)
+    return RESULT_OPTIMAL;
+  ls = esc_local_search_new (model, run->levels, k + 1, run->seed + 31u * k + (guint) gs->group);
+  if (ls != NULL)
+    {
+      gint64 now = g_get_monotonic_time ();
+      SearchStop ss = { run, ls, job, model, scale, bound };
+
+      esc_local_search_set_target (ls, *bound);
+      esc_model_vector_to_schedule (model, best, work);
+      if (esc_local_search_run (ls, work, limits, now + (deadline - now) * 4 / 10, search_stop,
+                                &ss) &&
+          esc_model_vector_from_schedule (model, work, trial))
+        ACCEPT_TRIAL ();
     }
+  if (is_cancelled (run))
+    return RESULT_FEASIBLE;
   g_mutex_lock (&run->mutex);
   gs->bound[k] = *bound;
   g_mutex_unlock (&run->mutex);
   if (!isnan (*bound) && value <= *bound + tol)
     return RESULT_OPTIMAL;
 
-  for (guint i = 0; i < n; i++)
-    order[i] = g_array_index (group->employees, int, i);
-
+  /* 3. Neighbourhoods. */
   while (!is_cancelled (run) && g_get_monotonic_time () < deadline)
     {
-      gboolean coverage = level->weight[ESC_OBJ_DEMAND_FULFILLMENT] > 0;
-      /* Alternately a block of employees and a window of days. */
-      gboolean window = iteration % 2 == 1 && problem->n_days > 2 && n > 2;
-      double cap = caps[window];
-      guint m = (guint) CLAMP (cap / (per_cell * problem->n_days), 2.0, (double) n);
-      g_autofree int *members = NULL;
-      int win[2] = { 0, problem->n_days };
-      EscModelSpec spec = { 0 };
-      EscModel *sub;
+      int n_short = coverage ? find_short_days (problem, gs->group, work, is_short) : 0;
+      int kind, n_free_days = n_days;
+      guint m, n_cands = 0;
+      Neighbourhood nb = { in_nb, NULL };
+      EscSubproblem *sub;
       g_autofree double *x = NULL;
-      Solve s = { 0 };
-      Result result;
       gint64 now = g_get_monotonic_time ();
       gint64 limit = MIN (CLAMP ((deadline - now) / 4, 200 * G_TIME_SPAN_MILLISECOND,
-                                 3 * G_USEC_PER_SEC), deadline - now);
-      double sub_value;
+                                 G_USEC_PER_SEC), deadline - now);
+      Result result;
+      double cap;
 
       iteration++;
-      if (window)
+      kind = iteration % 2 == 1 ? NB_EMPLOYEES : n_short > 0 ? NB_SHORT_DAYS : NB_WINDOW;
+      if (kind == NB_WINDOW && (n_days <= 2 || n <= 2))
+        kind = NB_EMPLOYEES;
+      cap = caps[kind];
+      memset (in_nb, 0, sizeof (gboolean) * problem->employees->len);
+
+      if (kind == NB_SHORT_DAYS)
         {
-          /* As many employees as fit (all of them in a store) over at least one day:
-           * coverage couples the employees day by day. */
-          guint fit = (guint) CLAMP (LNS_WINDOW_MAX_COLUMNS / (per_cell * problem->n_days),
-                                     2.0, (double) n);
-          int len = (int) (cap / (per_cell * fit));
-
-          /* GLPK still carries the fixed columns: the sub-model's whole size is bounded
-           * too, by taking fewer employees. */
-          if (len >= 1)
-            m = fit;
-          else
+          /* The short days and their neighbours. */
+          n_free_days = 0;
+          for (int d = 0; d < n_days; d++)
             {
-              len = 1;
-              m = (guint) CLAMP (cap / per_cell, 2.0, (double) fit);
+              free_day[d] = is_short[d] || (d > 0 && is_short[d - 1]) ||
+                            (d + 1 < n_days && is_short[d + 1]);
+              n_free_days += free_day[d] ? 1 : 0;
             }
-          len = MIN (len, problem->n_days);
-          win[0] = g_rand_int_range (rand, 0, problem->n_days - len + 1);
-          /* Coverage levels: every other window starts on a day drawn by its unmet
-           * demand. */
-          if (coverage && iteration % 4 == 2)
-            {
-              int d = unmet_day (problem, gs->group, work, rand);
-
-              if (d >= 0)
-                win[0] = CLAMP (d - len / 2, 0, problem->n_days - len);
-            }
-          win[1] = win[0] + len;
+          nb.day = free_day;
         }
-      members = g_new (int, m);
-      for (guint i = 0; i < m; i++)
+      else if (kind == NB_WINDOW)
         {
-          if (cursor >= n)
-            {
-              /* A new random permutation of the employees. */
-              for (guint j = n - 1; j > 0; j--)
+          int len = (int) CLAMP (cap / (per_cell * n), 1.0, (double) n_days);
+
+          free_day[0] = FALSE;
+          for (int d = 0, w0 = g_rand_int_range (rand, 0, n_days - len + 1); d < n_days; d++)
+            free_day[d] = d >= w0 && d < w0 + len;
+          n_free_days = len;
+          nb.day = free_day;
+        }
+
+      if (kind == NB_WINDOW)
+        m = n;
+      else
+        m = (guint) CLAMP (cap / (per_cell * MAX (n_free_days, 1)), 2.0, (double) n);
+
+      /* Coverage: employees who can work on a short day first. */
+      if (n_short > 0)
+        for (guint i = 0; i < n; i++)
+          {
+            int e = g_array_index (group->employees, int, i);
+            const EscProblemEmployee *emp = esc_problem_get_employee (problem, e);
+
+            for (int d = 0; d < n_days; d++)
+              if (is_short[d] && emp->day_offset[d + 1] > emp->day_offset[d])
                 {
-                  guint r = (guint) g_rand_int_range (rand, 0, (gint32) j + 1);
-                  int t = order[j];
-
-                  order[j] = order[r];
-                  order[r] = t;
-                }
-              cursor = 0;
-            }
-          members[i] = order[cursor++];
-        }
-      if (m >= n)
-        {
-          for (guint i = 0; i < n; i++)
-            members[i] = g_array_index (group->employees, int, i);
-        }
-      else if (!window && coverage && iteration % 4 == 0)
-        {
-          /* Half of the block among the employees off on a day short of staff (they
-           * could cover it), the rest as drawn. */
-          int d = unmet_day (problem, gs->group, work, rand);
-          guint taken = 0;
-
-          for (guint j = 0; d >= 0 && j < n && taken < m / 2; j++)
-            {
-              int e = g_array_index (group->employees, int, (j + iteration) % n);
-              const EscProblemEmployee *emp = esc_problem_get_employee (problem, e);
-              gboolean already = FALSE;
-
-              if (esc_schedule_get_choice (work, e, d) != ESC_NONE ||
-                  emp->day_offset[d + 1] == emp->day_offset[d])
-                continue;
-              for (guint i = 0; i < m && !already; i++)
-                already = members[i] == e;
-              if (!already)
-                members[taken++] = e;
-            }
-          /* Drop duplicates the replacement may have made. */
-          for (guint i = taken; i < m; i++)
-            for (guint j = 0; j < taken; j++)
-              if (members[i] == members[j])
-                {
-                  members[i] = members[m - 1];
-                  m--;
-                  i--;
+                  cands[n_cands++] = e;
                   break;
                 }
-        }
-
-      spec.group = gs->group;
-      spec.employees = members;
-      spec.n_employees = m;
-      spec.fixed = work;
-      sub = esc_model_new (problem, &spec);
-      x = esc_model_new_vector (sub);
-      if (!esc_model_vector_from_schedule (sub, work, x))
+          }
+      else if (kind == NB_EMPLOYEES && iteration % 4 == 1)
         {
-          g_warning ("group %d: the incumbent does not fit a neighbourhood", gs->group);
-          esc_model_free (sub);
-          break;
+          /* Per-employee objectives: the employees who do not work options the level
+           * rewards (wishes...) that they could, and whoever may take over their work. */
+          glp_prob *lp = esc_model_get_prob (model);
+          guint first = (guint) g_rand_int_range (rand, 0, (gint32) n);
+
+          for (guint i = 0; i < n && n_cands < 2; i++)
+            {
+              int e = g_array_index (group->employees, int, (i + first) % n);
+              const EscProblemEmployee *emp = esc_problem_get_employee (problem, e);
+              gboolean wants = FALSE;
+
+              for (guint o = emp->day_offset[0]; o < emp->day_offset[n_days] && !wants; o++)
+                wants = glp_get_obj_coef (lp, esc_model_option_column (model, o)) < 0 &&
+                        esc_schedule_get_choice (work, e, esc_problem_get_option (problem, o)->day)
+                        != (int) o && g_rand_int_range (rand, 0, 4) == 0;
+              if (wants)
+                cands[n_cands++] = e;
+            }
         }
-      for (guint j = 0; j < k; j++)
-        esc_model_add_level_bound (sub, run->levels[j],
-                                   esc_model_level_value (sub, run->levels[j], x));
-      s.scale = esc_model_set_objective (sub, level);
-      sub_value = esc_model_level_value (sub, level, x);
-      if (window)
-        esc_model_fix_options (sub, work, cell_in_window, win);
-      s.run = run;
-      s.gs = gs;
-      s.work = work;
-      s.level = -1;
-      s.model = sub;
-      s.deadline = now + limit;
-      result = solve_mip (&s, FALSE, x, TRUE);
-      if (!esc_model_is_alive (sub))
+      {
+        guint taken = 0;
+
+        /* A random draw without replacement, from the candidates, then from everybody. */
+        for (guint j = 0; j < n_cands && taken < m; j++)
+          {
+            guint r = j + (guint) g_rand_int_range (rand, 0, (gint32) (n_cands - j));
+            int t = cands[j];
+
+            cands[j] = cands[r];
+            cands[r] = t;
+            in_nb[cands[j]] = TRUE;
+            taken++;
+          }
+        while (taken < m)
+          {
+            int e = g_array_index (group->employees, int, g_rand_int_range (rand, 0, (gint32) n));
+
+            if (!in_nb[e])
+              {
+                in_nb[e] = TRUE;
+                taken++;
+              }
+          }
+      }
+
+      sub = esc_model_restrict (model, best, cell_in_neighbourhood, &nb);
+      x = g_new0 (double, esc_subproblem_get_n_cols (sub) + 1);
+      esc_subproblem_from_full (sub, best, x);
+      result = solve_sub (run, sub, x, now + limit);
+      if (result == RESULT_UNKNOWN || !esc_model_is_alive (model))
         {
           /* Cancelled inside GLPK: the thread's models are gone; the snapshot stays. */
-          esc_model_free (sub);
+          esc_subproblem_free (sub);
           return RESULT_FEASIBLE;
         }
-      if (result == RESULT_OPTIMAL || result == RESULT_FEASIBLE)
-        {
-          double v = esc_model_level_value (sub, level, x);
-
-          if (v < sub_value - 1e-9 * MAX (1.0, fabs (sub_value)))
-            {
-              esc_model_vector_to_schedule (sub, x, work);
-              if (esc_model_vector_from_schedule (model, work, best))
-                {
-                  value = esc_model_level_value (model, level, best);
-                  last_improve = g_get_monotonic_time ();
-                }
-              else
-                g_warning ("group %d: a neighbourhood's schedule does not fit the group", gs->group);
-            }
-          /* The whole group proven, without fixed cells: the level is optimal. */
-          if (result == RESULT_OPTIMAL && m >= n && !window && s.bound >= s.incumbent - 1e-9)
-            proven = TRUE;
-        }
-      /* Keep the published snapshot and the private schedule equal to @best. */
-      esc_model_vector_to_schedule (model, best, work);
-      publish_rows (gs, work, 0, n);
-      g_debug ("group %d, phase %u, neighbourhood %u: %u employees%s, %s in %.3f s, value %g",
-               gs->group, k, iteration, m, window ? " (window)" : "",
+      memcpy (trial, best, sizeof (double) * (n_cols + 1));
+      esc_subproblem_to_full (sub, x, trial);
+      ACCEPT_TRIAL ();
+      /* The whole group proven: the level is optimal. */
+      if (result == RESULT_OPTIMAL && m >= n && nb.day == NULL)
+        proven = TRUE;
+      g_debug ("group %d, phase %u, neighbourhood %u (%s): %u employees x %d days, %d columns, "
+               "%s in %.3f s, value %g", gs->group, k, iteration,
+               kind == NB_EMPLOYEES ? "employees" : kind == NB_SHORT_DAYS ? "short days" : "window",
+               m, n_free_days, esc_subproblem_get_n_cols (sub),
                result == RESULT_OPTIMAL ? "proven" : "not proven",
                (g_get_monotonic_time () - now) / (double) G_USEC_PER_SEC, value);
-      esc_model_free (sub);
+      esc_subproblem_free (sub);
 
       /* Adapt: grow when GLPK proves the neighbourhood within a quarter of its time,
        * shrink when it runs out of time. */
       if (result == RESULT_OPTIMAL && g_get_monotonic_time () - now < limit / 4)
-        caps[window] = MIN ((double) n_cols, cap * 1.25);
+        caps[kind] = MIN ((double) n_cols, cap * 1.25);
       else if (result != RESULT_OPTIMAL)
-        caps[window] = MAX (2.0 * per_cell * problem->n_days, cap * 0.7);
+        caps[kind] = MAX (2.0 * per_cell * n_days, cap * 0.7);
 
-      g_mutex_lock (&run->mutex);
-      gs->value[k] = value;
-      g_mutex_unlock (&run->mutex);
-      report_progress (run, FALSE);
-
+      REFRESH_BOUND ();
       if (proven || (!isnan (*bound) && value <= *bound + tol))
         {
           proven = TRUE;
           break;
         }
+      /* Now and then a short cold annealing run from the best (the search sees moves
+       * GLPK's neighbourhoods do not, and the other way round). */
+      if (ls != NULL && ++since_ls >= 8)
+        {
+          gint64 until = MIN (deadline, g_get_monotonic_time () + (deadline - start) / 20);
+
+          SearchStop ss = { run, ls, job, model, scale, bound };
+
+          since_ls = 0;
+          esc_local_search_set_heat (ls, 0.2);
+          if (esc_local_search_run (ls, work, limits, until, search_stop, &ss) &&
+              esc_model_vector_from_schedule (model, work, trial))
+            ACCEPT_TRIAL ();
+        }
       if (run->wait > 0 && g_get_monotonic_time () - last_improve > run->wait)
         break;
     }
+#undef ACCEPT_TRIAL
+#undef REFRESH_BOUND
   if (proven)
     *bound = value;
   return proven ? RESULT_OPTIMAL : RESULT_FEASIBLE;
+}
+
+/* Improves level @k (see lns_level_body()) with the bound of the decomposition
+ * (esc-decompose.h): its column generation reaches the LP relaxation's value in a few
+ * rounds of small per-employee LPs, where GLPK's simplex on the whole model takes tens
+ * of seconds above ~10,000 columns. When a core is free it runs in a helper thread for
+ * the whole level (then also with the employees' integrality), else first, for a part
+ * of the level's time. */
+static Result
+lns_level (Run          *run,
+           GroupState   *gs,
+           EscModel     *model,
+           guint         k,
+           const double *limits,
+           double       *best,
+           EscSchedule  *work,
+           double        scale,
+           gint64        deadline,
+           double       *bound)
+{
+  int n_cols = esc_model_get_n_cols (model);
+  g_autoptr(EscDecomposition) dw = esc_decomposition_new (model);
+  g_autofree double *x = g_memdup2 (best, sizeof (double) * (n_cols + 1));
+  BoundJob job = { 0 };
+  gint64 now = g_get_monotonic_time ();
+  GThread *helper;
+  Result result;
+
+  job.run = run;
+  job.dw = dw;
+  job.x = x;
+  job.target = esc_model_level_value (model, run->levels[k], best) * scale;
+  job.bound = -HUGE_VAL;
+  job.integer = TRUE;
+  job.deadline = deadline;
+  g_mutex_init (&job.mutex);
+  helper = start_helper (run, &job);
+  if (helper == NULL)
+    {
+      job.integer = FALSE;
+      job.deadline = now + (deadline - now) / (k == 0 ? 3 : 4);
+      run_bound (&job);
+    }
+  result = lns_level_body (run, gs, model, k, limits, best, work, scale, deadline, &job, bound);
+  if (helper != NULL)
+    {
+      g_atomic_int_set (&job.finish, TRUE);
+      join_helper (run, helper);
+      if (result != RESULT_OPTIMAL && esc_model_is_alive (model))
+        update_bound (model, scale, job_bound (&job), bound);
+    }
+  g_debug ("group %d, phase %u: decomposition bound %g after %u rounds, %u columns%s",
+           gs->group, k, *bound, esc_decomposition_get_rounds (dw),
+           esc_decomposition_get_columns (dw), helper != NULL ? " (helper thread)" : "");
+  g_mutex_clear (&job.mutex);
+  return result;
 }
 
 /* One group */
@@ -1648,6 +1885,7 @@ run_group (Run        *run,
   g_autoptr(EscSchedule) work = esc_schedule_new (problem);
   g_autoptr(GArray) infeasible = g_array_new (FALSE, FALSE, sizeof (int));
   g_autofree double *best = NULL;
+  g_autofree double *limits = g_new0 (double, run->n_levels);
   gboolean have = FALSE;
   GreedyResult greedy;
   gboolean lns;
@@ -1682,12 +1920,13 @@ run_group (Run        *run,
   lns = run->lns_min_columns >= 0 && esc_model_get_n_cols (model) > run->lns_min_columns;
   if (lns)
     {
-      /* Neighbourhoods never run past their deadline; the first level (coverage) gets
-       * a larger share: the later ones start from a good schedule. */
-      group_deadline -= 100 * G_TIME_SPAN_MILLISECOND;
+      /* The search and the neighbourhoods stop at their deadline; the last checks and
+       * publishing after them get 0.3 s. The first level (coverage, in the default
+       * hierarchy) gets the larger share: the later ones start from a good schedule. */
+      group_deadline -= 300 * G_TIME_SPAN_MILLISECOND;
       now = g_get_monotonic_time ();
       if (run->n_levels > 1)
-        phase_deadline = now + (gint64) ((group_deadline - now) * 0.45);
+        phase_deadline = now + (gint64) ((group_deadline - now) * 0.6);
     }
   if (greedy == GREEDY_OK)
     {
@@ -1737,7 +1976,7 @@ run_group (Run        *run,
           double b;
 
           /* Too big to prove: improve by neighbourhoods. */
-          result = lns_level (run, gs, model, k, best, work, s.scale, s.deadline, &b);
+          result = lns_level (run, gs, model, k, limits, best, work, s.scale, s.deadline, &b);
           s.bound = isnan (b) ? -HUGE_VAL : b * s.scale;
           s.incumbent = esc_model_level_value (model, level, best) * s.scale;
           s.has_incumbent = TRUE;
@@ -1778,6 +2017,7 @@ run_group (Run        *run,
                      : isinf (s.bound) ? NAN : MIN (s.bound / s.scale, value);
       g_mutex_unlock (&run->mutex);
 
+      limits[k] = value;
       if (k + 1 < run->n_levels && esc_model_is_alive (model))
         esc_model_add_level_bound (model, level, value);
     }

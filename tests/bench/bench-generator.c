@@ -4,7 +4,8 @@
  * hours spread over the day; patterns allow two to four shifts on five to seven
  * weekdays; employees work 44, 40 or 30 hours a week with one or two patterns. Demand
  * per store, role and weekday follows an opening curve scaled so that the demanded
- * staff-minutes are about demand_ratio of what the staff can give.
+ * staff-minutes are about demand_ratio of what the staff can give. With off_grid, shift
+ * and demand times lie off the hour (06:10, 13:55, 08:17...).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,6 +20,12 @@
 static const struct { const char *start, *end; } shift_windows[] = {
   { "06:00", "14:00" }, { "14:00", "22:00" }, { "10:00", "18:00" }, { "08:00", "12:00" },
   { "12:00", "21:00" }, { "07:00", "13:00" }, { "16:00", "22:00" }, { "09:00", "17:00" },
+};
+
+/* The same windows off the hour, for granularity benchmarks. */
+static const struct { const char *start, *end; } off_grid_windows[] = {
+  { "06:10", "14:05" }, { "13:55", "22:50" }, { "10:20", "18:35" }, { "07:50", "12:10" },
+  { "12:25", "21:15" }, { "07:10", "13:35" }, { "16:05", "22:40" }, { "09:15", "17:20" },
 };
 
 static const char * const weekday_codes[] = { "mon", "tue", "wed", "thu", "fri", "sat", "sun" };
@@ -80,8 +87,9 @@ esc_bench_generate (const EscBenchSpec *spec)
     {
       g_autofree char *id = shift_id (s);
       esc_table_append_values (shifts, (const char *[ESC_SHIFT_N_COLUMNS]) {
-        [ESC_SHIFT_ID] = id, [ESC_SHIFT_START] = shift_windows[s].start,
-        [ESC_SHIFT_END] = shift_windows[s].end });
+        [ESC_SHIFT_ID] = id,
+        [ESC_SHIFT_START] = spec->off_grid ? off_grid_windows[s].start : shift_windows[s].start,
+        [ESC_SHIFT_END] = spec->off_grid ? off_grid_windows[s].end : shift_windows[s].end });
     }
 
   /* Patterns: two to four shifts, allowed on five to seven weekdays. */
@@ -189,8 +197,11 @@ esc_bench_generate (const EscBenchSpec *spec)
               }
             for (guint k = 0; k < G_N_ELEMENTS (curve); k++)
               {
-                g_autofree char *from = esc_format_time (360 + (int) k * 120);
-                g_autofree char *to = esc_format_time (480 + (int) k * 120);
+                /* Off the hour: every boundary moved by a few minutes (0 for the first). */
+                int shift_from = spec->off_grid ? (int) (k * 17 % 45) : 0;
+                int shift_to = spec->off_grid ? (int) ((k + 1) * 17 % 45) : 0;
+                g_autofree char *from = esc_format_time (360 + (int) k * 120 + shift_from);
+                g_autofree char *to = esc_format_time (480 + (int) k * 120 + shift_to);
                 double weekday_factor = w >= 5 ? 1.15 : 1.0;
                 int qty = (int) (per_day * curve[k] / curve_sum * weekday_factor + 0.5);
                 g_autofree char *q = g_strdup_printf ("%d", MAX (qty, 0));

@@ -22,6 +22,8 @@ typedef struct
   gboolean shift_demand;   /* demand per shift id (classic rostering) instead of windows */
   gboolean with_history;   /* a week of PreviousAllocation before the start */
   gboolean with_wishes;    /* preferences and day-off requests */
+  gboolean off_grid;       /* shift and demand times off the hour (07:10, 13:35, ...), so
+                              that the granularity changes the model */
   const char *objectives;  /* NULL: the default hierarchy */
 } EscBenchSpec;
 

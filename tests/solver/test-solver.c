@@ -22,6 +22,7 @@ main (int    argc,
   esc_test_add_model_tests ();
   esc_test_add_output_tests ();
   esc_test_add_lns_tests ();
+  esc_test_add_local_search_tests ();
 
   return g_test_run ();
 }

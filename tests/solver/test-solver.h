@@ -10,3 +10,4 @@ void esc_test_add_oracle_tests (void);
 void esc_test_add_model_tests (void);
 void esc_test_add_output_tests (void);
 void esc_test_add_lns_tests (void);
+void esc_test_add_local_search_tests (void);

@@ -1,0 +1,617 @@
+/* esc-decompose.c: a bound of a group's level by Dantzig-Wolfe column generation (see
+ * esc-decompose.h).
+ *
+ * esc_decomposition_new() copies what it needs of the model (bounds, objective, matrix)
+ * into plain arrays, so that esc_decomposition_bound() may run in another thread: its
+ * GLPK problems (one small LP per employee, the master) are created and freed inside
+ * the call, in the calling thread's GLPK environment.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "escala-solver"
+
+#include <math.h>
+#include <string.h>
+
+#include "esc-decompose.h"
+
+#define SMOOTHING 0.5     /* Wentges: share of the best dual vector in the one priced */
+
+typedef struct
+{
+  int type;
+  double lb, ub;
+} Bounds;
+
+typedef struct
+{
+  glp_prob *lp;           /* the employee's own rows and columns, relaxed */
+  int n_cols;
+  int *col;               /* block column (1-based) -> model column */
+  GArray *rows;           /* int: the employee's model rows */
+} Block;
+
+struct _EscDecomposition
+{
+  int n_rows, n_cols;
+  double constant;        /* the objective's constant */
+  double *obj;            /* n_cols + 1 */
+  Bounds *col_bounds;     /* n_cols + 1 */
+  gboolean *col_integer;  /* n_cols + 1 */
+  Bounds *row_bounds;     /* n_rows + 1 */
+  int *row_off;           /* CSR of the matrix: n_rows + 2 */
+  int *row_col;
+  double *row_val;
+  int *col_block;         /* model column -> block or -1 */
+  int n_link;             /* linking rows: master rows 1 .. n_link */
+  int *link_rows;         /* master row -> model row */
+  int *link_row;          /* model row -> master row or 0 */
+  guint n_blocks;
+  Block *blocks;
+  /* Model columns' entries in the linking rows (CSC). */
+  int *col_off;           /* n_cols + 2 */
+  int *col_row;           /* master row */
+  double *col_val;
+  int *link_cols;         /* linking model columns */
+  int n_link_cols;
+  glp_prob *master;       /* during esc_decomposition_bound() */
+  GArray *integral;       /* gboolean per master column after the linking ones */
+  guint rounds, added;
+};
+
+void
+esc_decomposition_free (EscDecomposition *self)
+{
+  if (self == NULL)
+    return;
+  for (guint k = 0; k < self->n_blocks; k++)
+    {
+      g_free (self->blocks[k].col);
+      g_clear_pointer (&self->blocks[k].rows, g_array_unref);
+    }
+  g_free (self->blocks);
+  g_free (self->obj);
+  g_free (self->col_bounds);
+  g_free (self->col_integer);
+  g_free (self->row_bounds);
+  g_free (self->row_off);
+  g_free (self->row_col);
+  g_free (self->row_val);
+  g_free (self->col_block);
+  g_free (self->link_rows);
+  g_free (self->link_row);
+  g_free (self->col_off);
+  g_free (self->col_row);
+  g_free (self->col_val);
+  g_free (self->link_cols);
+  g_free (self);
+}
+
+EscDecomposition *
+esc_decomposition_new (EscModel *model)
+{
+  EscDecomposition *self = g_new0 (EscDecomposition, 1);
+  glp_prob *full = esc_model_get_prob (model);
+  int n_rows = glp_get_num_rows (full), n_cols = esc_model_get_n_cols (model);
+  g_autofree int *ind = g_new (int, n_cols + 1);
+  g_autofree double *val = g_new (double, n_cols + 1);
+  g_autofree int *count = NULL;
+  g_autoptr(GArray) row_col = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(GArray) row_val = g_array_new (FALSE, FALSE, sizeof (double));
+
+  self->n_rows = n_rows;
+  self->n_cols = n_cols;
+  self->constant = glp_get_obj_coef (full, 0);
+  self->n_blocks = esc_model_get_n_employees (model);
+  self->obj = g_new0 (double, n_cols + 1);
+  self->col_bounds = g_new0 (Bounds, n_cols + 1);
+  self->col_integer = g_new0 (gboolean, n_cols + 1);
+  self->col_block = g_new (int, n_cols + 1);
+  self->col_block[0] = -1;
+  for (int j = 1; j <= n_cols; j++)
+    {
+      self->obj[j] = glp_get_obj_coef (full, j);
+      self->col_bounds[j].type = glp_get_col_type (full, j);
+      self->col_bounds[j].lb = glp_get_col_lb (full, j);
+      self->col_bounds[j].ub = glp_get_col_ub (full, j);
+      self->col_block[j] = esc_model_column_employee (model, j);
+      self->col_integer[j] = glp_get_col_kind (full, j) != GLP_CV;
+    }
+
+  /* Rows: an employee's own (all its columns are theirs), or linking. */
+  self->row_bounds = g_new0 (Bounds, n_rows + 1);
+  self->row_off = g_new0 (int, n_rows + 2);
+  self->link_rows = g_new0 (int, n_rows + 1);
+  self->link_row = g_new0 (int, n_rows + 1);
+  self->blocks = g_new0 (Block, MAX (self->n_blocks, 1));
+  for (guint k = 0; k < self->n_blocks; k++)
+    self->blocks[k].rows = g_array_new (FALSE, FALSE, sizeof (int));
+  for (int i = 1; i <= n_rows; i++)
+    {
+      int len = glp_get_mat_row (full, i, ind, val), b = -2;
+
+      self->row_bounds[i].type = glp_get_row_type (full, i);
+      self->row_bounds[i].lb = glp_get_row_lb (full, i);
+      self->row_bounds[i].ub = glp_get_row_ub (full, i);
+      self->row_off[i] = (int) row_col->len;
+      for (int t = 1; t <= len; t++)
+        {
+          int cb = self->col_block[ind[t]];
+
+          g_array_append_val (row_col, ind[t]);
+          g_array_append_val (row_val, val[t]);
+          b = b == -2 ? cb : b == cb ? b : -1;
+        }
+      if (b == -1)
+        {
+          self->link_row[i] = ++self->n_link;
+          self->link_rows[self->n_link] = i;
+        }
+      else if (b >= 0)
+        g_array_append_val (self->blocks[b].rows, i);
+    }
+  self->row_off[n_rows + 1] = (int) row_col->len;
+  self->row_col = (int *) g_array_free (g_steal_pointer (&row_col), FALSE);
+  self->row_val = (double *) g_array_free (g_steal_pointer (&row_val), FALSE);
+
+  /* The blocks' columns. */
+  count = g_new0 (int, self->n_blocks + 1);
+  for (int j = 1; j <= n_cols; j++)
+    if (self->col_block[j] >= 0)
+      count[self->col_block[j]]++;
+  for (guint k = 0; k < self->n_blocks; k++)
+    {
+      self->blocks[k].col = g_new0 (int, count[k] + 1);
+      self->blocks[k].n_cols = 0;
+    }
+  for (int j = 1; j <= n_cols; j++)
+    if (self->col_block[j] >= 0)
+      {
+        Block *b = &self->blocks[self->col_block[j]];
+
+        b->col[++b->n_cols] = j;
+      }
+
+  /* Every column's entries in the linking rows; the linking columns. */
+  {
+    g_autoptr(GArray) entries_row = g_array_new (FALSE, FALSE, sizeof (int));
+    g_autoptr(GArray) entries_val = g_array_new (FALSE, FALSE, sizeof (double));
+
+    self->col_off = g_new0 (int, n_cols + 2);
+    self->link_cols = g_new0 (int, n_cols + 1);
+    for (int j = 1; j <= n_cols; j++)
+      {
+        int len = glp_get_mat_col (full, j, ind, val);
+
+        self->col_off[j] = (int) entries_row->len;
+        for (int t = 1; t <= len; t++)
+          if (self->link_row[ind[t]] > 0)
+            {
+              g_array_append_val (entries_row, self->link_row[ind[t]]);
+              g_array_append_val (entries_val, val[t]);
+            }
+        if (self->col_block[j] < 0)
+          self->link_cols[self->n_link_cols++] = j;
+      }
+    self->col_off[n_cols + 1] = (int) entries_row->len;
+    self->col_row = (int *) g_array_free (g_steal_pointer (&entries_row), FALSE);
+    self->col_val = (double *) g_array_free (g_steal_pointer (&entries_val), FALSE);
+  }
+  return self;
+}
+
+static void
+set_bounds (glp_prob     *lp,
+            gboolean      row,
+            int           i,
+            const Bounds *b)
+{
+  if (row)
+    glp_set_row_bnds (lp, i, b->type, b->lb, b->ub);
+  else
+    glp_set_col_bnds (lp, i, b->type, b->lb, b->ub);
+}
+
+/* The GLPK problems, in this thread. */
+static void
+build_problems (EscDecomposition *self)
+{
+  g_autofree int *local = g_new0 (int, self->n_cols + 1);
+  g_autofree int *ind = g_new (int, MAX (self->n_cols, self->n_link) + 1);
+  g_autofree double *val = g_new (double, MAX (self->n_cols, self->n_link) + 1);
+
+  for (guint k = 0; k < self->n_blocks; k++)
+    {
+      Block *b = &self->blocks[k];
+
+      b->lp = glp_create_prob ();
+      glp_set_obj_dir (b->lp, GLP_MIN);
+      if (b->n_cols > 0)
+        glp_add_cols (b->lp, b->n_cols);
+      for (int t = 1; t <= b->n_cols; t++)
+        {
+          local[b->col[t]] = t;
+          set_bounds (b->lp, FALSE, t, &self->col_bounds[b->col[t]]);
+        }
+      for (guint r = 0; r < b->rows->len; r++)
+        {
+          int i = g_array_index (b->rows, int, r), len = 0, row;
+
+          for (int p = self->row_off[i]; p < self->row_off[i + 1]; p++)
+            {
+              len++;
+              ind[len] = local[self->row_col[p]];
+              val[len] = self->row_val[p];
+            }
+          row = glp_add_rows (b->lp, 1);
+          glp_set_mat_row (b->lp, row, len, ind, val);
+          set_bounds (b->lp, TRUE, row, &self->row_bounds[i]);
+        }
+      if (b->n_cols > 0 && b->rows->len > 0)
+        glp_scale_prob (b->lp, GLP_SF_AUTO);
+    }
+
+  self->master = glp_create_prob ();
+  glp_set_obj_dir (self->master, GLP_MIN);
+  if (self->n_link > 0)
+    glp_add_rows (self->master, self->n_link);
+  for (int r = 1; r <= self->n_link; r++)
+    set_bounds (self->master, TRUE, r, &self->row_bounds[self->link_rows[r]]);
+  if (self->n_blocks > 0)
+    glp_add_rows (self->master, (int) self->n_blocks);
+  for (guint k = 0; k < self->n_blocks; k++)
+    glp_set_row_bnds (self->master, self->n_link + 1 + (int) k, GLP_FX, 1.0, 1.0);
+  for (int t = 0; t < self->n_link_cols; t++)
+    {
+      int j = self->link_cols[t], c = glp_add_cols (self->master, 1), len = 0;
+
+      set_bounds (self->master, FALSE, c, &self->col_bounds[j]);
+      glp_set_obj_coef (self->master, c, self->obj[j]);
+      for (int p = self->col_off[j]; p < self->col_off[j + 1]; p++)
+        {
+          len++;
+          ind[len] = self->col_row[p];
+          val[len] = self->col_val[p];
+        }
+      glp_set_mat_col (self->master, c, len, ind, val);
+    }
+  glp_set_obj_coef (self->master, 0, self->constant);
+  self->integral = g_array_new (FALSE, FALSE, sizeof (gboolean));
+}
+
+static void
+free_problems (EscDecomposition *self)
+{
+  for (guint k = 0; k < self->n_blocks; k++)
+    g_clear_pointer (&self->blocks[k].lp, glp_delete_prob);
+  g_clear_pointer (&self->master, glp_delete_prob);
+  g_clear_pointer (&self->integral, g_array_unref);
+}
+
+/* A column of the master for block @k at the block's point @xb (block columns, 1-based):
+ * its cost and its entries in the linking rows and the block's convexity row. */
+static void
+add_column (EscDecomposition *self,
+            guint             k,
+            const double     *xb,
+            int              *ind,
+            double           *val,
+            double           *acc)
+{
+  Block *b = &self->blocks[k];
+  double cost = 0;
+  int len = 0, c;
+
+  memset (acc, 0, sizeof (double) * (self->n_link + 1));
+  for (int t = 1; t <= b->n_cols; t++)
+    {
+      int j = b->col[t];
+
+      if (xb[t] == 0.0)
+        continue;
+      cost += self->obj[j] * xb[t];
+      for (int p = self->col_off[j]; p < self->col_off[j + 1]; p++)
+        acc[self->col_row[p]] += self->col_val[p] * xb[t];
+    }
+  for (int r = 1; r <= self->n_link; r++)
+    if (fabs (acc[r]) > 1e-12)
+      {
+        len++;
+        ind[len] = r;
+        val[len] = acc[r];
+      }
+  len++;
+  ind[len] = self->n_link + 1 + (int) k;
+  val[len] = 1.0;
+  {
+    gboolean integral = TRUE;
+
+    for (int t = 1; t <= b->n_cols && integral; t++)
+      integral = !self->col_integer[b->col[t]] || fabs (xb[t] - nearbyint (xb[t])) < 1e-9;
+    g_array_append_val (self->integral, integral);
+  }
+  c = glp_add_cols (self->master, 1);
+  glp_set_col_bnds (self->master, c, GLP_LO, 0.0, 0.0);
+  glp_set_obj_coef (self->master, c, cost);
+  glp_set_mat_col (self->master, c, len, ind, val);
+  self->added++;
+}
+
+/* The master's duals of the linking rows (sign-checked) and convexity rows. */
+static void
+master_duals (EscDecomposition *self,
+              double           *pi,
+              double           *mu)
+{
+  for (int r = 1; r <= self->n_link; r++)
+    {
+      int type = glp_get_row_type (self->master, r);
+      double d = glp_get_row_dual (self->master, r);
+
+      /* A row bound that does not exist cannot carry a dual of that sign. */
+      if ((d > 0 && (type == GLP_UP || type == GLP_FR)) ||
+          (d < 0 && (type == GLP_LO || type == GLP_FR)))
+        d = 0;
+      pi[r] = d;
+    }
+  for (guint k = 0; k < self->n_blocks; k++)
+    mu[k] = glp_get_row_dual (self->master, self->n_link + 1 + (int) k);
+}
+
+/* The reduced cost of model column @j at duals @pi. */
+static inline double
+reduced (EscDecomposition *self,
+         int               j,
+         const double     *pi)
+{
+  double d = self->obj[j];
+
+  for (int p = self->col_off[j]; p < self->col_off[j + 1]; p++)
+    d -= pi[self->col_row[p]] * self->col_val[p];
+  return d;
+}
+
+static gboolean
+stopped (gint64                    deadline,
+         EscDecompositionStopFunc  stop,
+         gpointer                  user_data)
+{
+  return g_get_monotonic_time () >= deadline || (stop != NULL && stop (user_data));
+}
+
+double
+esc_decomposition_bound (EscDecomposition          *self,
+                         const double              *x,
+                         double                     target,
+                         gboolean                   with_integer,
+                         gint64                     deadline,
+                         EscDecompositionStopFunc   stop,
+                         EscDecompositionBoundFunc  report,
+                         gpointer                   user_data)
+{
+  int n_link = self->n_link;
+  g_autofree double *pi = g_new0 (double, n_link + 1);
+  g_autofree double *center = g_new0 (double, n_link + 1);
+  g_autofree double *sep = g_new0 (double, n_link + 1);
+  g_autofree double *mu = g_new0 (double, MAX (self->n_blocks, 1));
+  g_autofree double *acc = g_new0 (double, n_link + 1);
+  g_autofree int *ind = g_new (int, n_link + self->n_blocks + 2);
+  g_autofree double *val = g_new (double, n_link + self->n_blocks + 2);
+  double best = -HUGE_VAL, alpha = 0;
+  gboolean have_center = FALSE, integer = FALSE, converged;
+  int alpha_dummy = 0;
+  glp_smcp parm;
+
+  self->rounds = 0;
+  self->added = 0;
+  build_problems (self);
+  glp_init_smcp (&parm);
+  parm.msg_lev = GLP_MSG_OFF;
+  parm.presolve = GLP_OFF;
+
+  /* The start's schedules: the master is feasible from the first round. */
+  for (guint k = 0; k < self->n_blocks; k++)
+    {
+      Block *b = &self->blocks[k];
+      g_autofree double *xb = g_new0 (double, b->n_cols + 1);
+
+      for (int t = 1; t <= b->n_cols; t++)
+        xb[t] = x[b->col[t]];
+      add_column (self, k, xb, ind, val, acc);
+    }
+
+  while (!stopped (deadline, stop, user_data))
+    {
+      double master_obj, lb;
+      guint added = 0;
+      gboolean broken = FALSE;
+
+      parm.tm_lim = (int) CLAMP ((deadline - g_get_monotonic_time ()) / 1000, 1, G_MAXINT / 2);
+      if (glp_simplex (self->master, &parm) != 0 || glp_get_status (self->master) != GLP_OPT)
+        break;
+      self->rounds++;
+      master_obj = glp_get_obj_val (self->master);
+      master_duals (self, pi, mu);
+
+      for (int r = 1; r <= n_link; r++)
+        sep[r] = have_center ? alpha * center[r] + (1 - alpha) * pi[r] : pi[r];
+
+      /* The Lagrangian bound at sep: the rows' part, the linking columns' part... */
+      lb = self->constant;
+      for (int r = 1; r <= n_link; r++)
+        if (sep[r] != 0)
+          {
+            const Bounds *rb = &self->row_bounds[self->link_rows[r]];
+
+            lb += sep[r] * (sep[r] > 0 ? rb->lb : rb->ub);
+          }
+      for (int t = 0; t < self->n_link_cols; t++)
+        {
+          int j = self->link_cols[t];
+          const Bounds *cb = &self->col_bounds[j];
+          double d = reduced (self, j, sep);
+
+          if (d > 0)
+            lb += (cb->type == GLP_FR || cb->type == GLP_UP) ? -HUGE_VAL : d * cb->lb;
+          else if (d < 0)
+            lb += (cb->type == GLP_FR || cb->type == GLP_LO) ? -HUGE_VAL : d * cb->ub;
+        }
+
+      /* ... and every employee's own minimum, with a new column when it prices out. */
+      for (guint k = 0; k < self->n_blocks && !broken; k++)
+        {
+          Block *b = &self->blocks[k];
+          g_autofree double *xb = NULL;
+          double rc;
+
+          if (b->n_cols == 0)
+            continue;
+          if ((integer || (k & 15) == 0) && stopped (deadline, stop, user_data))
+            {
+              broken = TRUE;
+              break;
+            }
+          for (int t = 1; t <= b->n_cols; t++)
+            glp_set_obj_coef (b->lp, t, reduced (self, b->col[t], sep));
+          parm.tm_lim = G_MAXINT / 2;
+          if (glp_simplex (b->lp, &parm) != 0 || glp_get_status (b->lp) != GLP_OPT)
+            {
+              /* Once more from a fresh basis. */
+              glp_adv_basis (b->lp, 0);
+              if (glp_simplex (b->lp, &parm) != 0 || glp_get_status (b->lp) != GLP_OPT)
+                {
+                  broken = TRUE;
+                  break;
+                }
+            }
+          xb = g_new (double, b->n_cols + 1);
+          xb[0] = 0;
+          if (integer)
+            {
+              /* The employee's own MIP from that LP: a stronger minimum (a bound only
+               * when proven) and an integral schedule. */
+              glp_iocp iparm;
+              int ret;
+
+              glp_init_iocp (&iparm);
+              iparm.msg_lev = GLP_MSG_OFF;
+              iparm.tm_lim = (int) CLAMP ((deadline - g_get_monotonic_time ()) / 1000, 1, 200);
+              for (int t = 1; t <= b->n_cols; t++)
+                if (self->col_integer[b->col[t]])
+                  glp_set_col_kind (b->lp, t, GLP_IV);
+              ret = glp_intopt (b->lp, &iparm);
+              if (ret == 0 && glp_mip_status (b->lp) == GLP_OPT)
+                {
+                  lb += glp_mip_obj_val (b->lp);
+                  for (int t = 1; t <= b->n_cols; t++)
+                    xb[t] = glp_mip_col_val (b->lp, t);
+                }
+              else
+                {
+                  lb += glp_get_obj_val (b->lp);
+                  for (int t = 1; t <= b->n_cols; t++)
+                    xb[t] = glp_get_col_prim (b->lp, t);
+                }
+              for (int t = 1; t <= b->n_cols; t++)
+                glp_set_col_kind (b->lp, t, GLP_CV);
+            }
+          else
+            {
+              lb += glp_get_obj_val (b->lp);
+              for (int t = 1; t <= b->n_cols; t++)
+                xb[t] = glp_get_col_prim (b->lp, t);
+            }
+          /* Its reduced cost in the master (at the master's own duals). */
+          rc = -mu[k];
+          for (int t = 1; t <= b->n_cols; t++)
+            {
+              if (fabs (xb[t]) < 1e-9)
+                xb[t] = 0;
+              rc += reduced (self, b->col[t], pi) * xb[t];
+            }
+          if (rc < -1e-7 * MAX (1.0, fabs (master_obj)))
+            {
+              add_column (self, k, xb, ind, val, acc);
+              added++;
+            }
+        }
+      if (broken)
+        break;
+      g_debug ("decomposition round %u%s: master %g, bound %g, %u columns added", self->rounds,
+               integer ? " (integer)" : "", master_obj, lb, added);
+      if (lb > best)
+        {
+          best = lb;
+          memcpy (center, sep, sizeof (double) * (n_link + 1));
+          have_center = TRUE;
+          if (report != NULL)
+            report (best, user_data);
+        }
+      if (best >= target)
+        break;
+      converged = best >= master_obj - 1e-7 * MAX (1.0, fabs (master_obj));
+      if (added == 0 && !converged)
+        {
+          /* Nothing prices out at the master's duals: the master is optimal over its
+           * blocks' polytopes. Unless the smoothed point mispriced: then price the
+           * master's own duals next. */
+          if (alpha == 0)
+            {
+              if (!integer && master_obj > best)
+                {
+                  best = master_obj;
+                  if (report != NULL)
+                    report (best, user_data);
+                }
+              converged = TRUE;
+            }
+          alpha = 0;
+        }
+      else
+        alpha = added > 0 ? SMOOTHING : alpha;
+      if (converged)
+        {
+          g_autoptr(GArray) drop = NULL;
+
+          /* The LP relaxation's value is reached. With time left, the employees' own
+           * integrality: price integral schedules only (a master over those alone
+           * bounds the integral decomposition from above), which raises the bound where
+           * the LP mixes schedules no employee can work. */
+          if (integer || !with_integer)
+            break;
+          integer = TRUE;
+          alpha = 0;
+          drop = g_array_new (FALSE, FALSE, sizeof (int));
+          g_array_append_val (drop, alpha_dummy);
+          for (guint c = 0; c < self->integral->len; c++)
+            if (!g_array_index (self->integral, gboolean, c))
+              {
+                int col = self->n_link_cols + 1 + (int) c;
+
+                g_array_append_val (drop, col);
+              }
+          if (drop->len > 1)
+            {
+              glp_del_cols (self->master, (int) drop->len - 1, (int *) drop->data);
+              for (int c = (int) self->integral->len - 1; c >= 0; c--)
+                if (!g_array_index (self->integral, gboolean, c))
+                  g_array_remove_index (self->integral, (guint) c);
+              glp_std_basis (self->master);
+            }
+        }
+    }
+  free_problems (self);
+  return best;
+}
+
+guint
+esc_decomposition_get_rounds (EscDecomposition *self)
+{
+  return self->rounds;
+}
+
+guint
+esc_decomposition_get_columns (EscDecomposition *self)
+{
+  return self->added;
+}
