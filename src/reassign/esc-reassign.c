@@ -18,6 +18,7 @@
 #include "core/esc-row.h"
 #include "core/esc-table.h"
 #include "esc-reassign-private.h"
+#include "solver/esc-model.h"
 
 typedef struct
 {
@@ -1874,6 +1875,9 @@ run_in_thread (GTask        *task,
   EscReassignResult *result;
 
   result = esc_reassign_run (run->input, &run->settings, run->mode, cancellable, &error);
+  /* The optimal mode left a GLPK environment in this pool thread, which GLib may end
+   * without GLPK knowing: free it (the model itself is already freed). */
+  esc_model_release_thread_glpk ();
   if (result == NULL)
     g_task_return_error (task, error);
   else

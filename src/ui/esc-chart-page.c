@@ -483,7 +483,7 @@ restore_clicked_cb (EscChartPage *self)
   command = esc_versions_restore_command (self->project, b);
   if (command == NULL)
     return;
-  esc_project_execute (self->project, command);
+  esc_project_execute_take (self->project, command);
   gtk_toggle_button_set_active (self->compare_button, FALSE);
   /* Translators: %s is a version id such as v3. */
   message = g_strdup_printf (_("Version %s is the current schedule"), b);

@@ -1000,7 +1000,7 @@ esc_gantt_view_delete_bar (EscGanttView *self,
   esc_command_set_label (command, _("Delete shift"));
   if (g_strcmp0 (self->selected, task) == 0)
     set_selected (self, NULL);
-  esc_project_execute (self->project, command);
+  esc_project_execute_take (self->project, command);
   schedule_rebuild (self);
   return TRUE;
 }
@@ -1071,7 +1071,7 @@ esc_gantt_view_add_bar (EscGanttView *self,
   table = allocation_table (self);
   command = esc_command_new_insert_rows (table, esc_table_get_n_rows (table), rows);
   esc_command_set_label (command, _("Add shift"));
-  esc_project_execute (self->project, command);
+  esc_project_execute_take (self->project, command);
   set_selected (self, task);
   schedule_rebuild (self);
   return TRUE;

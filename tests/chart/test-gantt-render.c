@@ -846,7 +846,8 @@ test_compare (void)
   guint r, b;
   cairo_t *cr;
 
-  esc_project_execute (project, esc_versions_snapshot_command (project, ESC_VERSION_KIND_SAVED));
+  esc_project_execute_take (project,
+                            esc_versions_snapshot_command (project, ESC_VERSION_KIND_SAVED));
   /* B: E4's Monday removed, E2's Monday Late made Morning, E3 works Thursday Morning. */
   row = esc_table_find (allocation, "E4@2021-03-01");
   esc_table_remove (allocation, esc_table_index_of (allocation, row));
@@ -857,7 +858,8 @@ test_compare (void)
   esc_table_append_values (allocation, (const char *[ESC_ALLOCATION_N_COLUMNS]) {
     "E3@2021-03-04", "2021-03-04 08:00", "2021-03-04 16:00", "E3", "Centro", "allocation",
     "stocker", "Morning", "2021-03-04", "07:00", "", "" });
-  esc_project_execute (project, esc_versions_snapshot_command (project, ESC_VERSION_KIND_SAVED));
+  esc_project_execute_take (project,
+                            esc_versions_snapshot_command (project, ESC_VERSION_KIND_SAVED));
 
   diff = esc_versions_compare (project, "v1", "v2");
   g_assert_nonnull (diff);

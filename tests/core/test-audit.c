@@ -44,18 +44,23 @@ test_audit_log (void)
   g_assert_cmpuint (esc_table_get_n_rows (log), ==, 0);
 
   /* An edit of an employee row names the employee. */
-  esc_project_execute (project, esc_command_new_set_cell (employees, ana, ESC_EMPLOYEE_NAME,
-                                                          "Ana Paula"));
+  esc_project_execute_take (project, esc_command_new_set_cell (employees, ana, ESC_EMPLOYEE_NAME,
+                                                               "Ana Paula"));
   g_assert_cmpuint (esc_table_get_n_rows (log), ==, 1);
   g_assert_cmpstr (audit_cell (project, 0, ESC_AUDIT_USER), ==, "Maria HR");
   g_assert_cmpstr (audit_cell (project, 0, ESC_AUDIT_TABLE), ==, "employee");
   g_assert_cmpstr (audit_cell (project, 0, ESC_AUDIT_EMPLOYEE), ==, "E1");
   g_assert_true (g_str_has_prefix (audit_cell (project, 0, ESC_AUDIT_ACTION), "Edit Employees"));
-  g_assert_nonnull (g_date_time_new_from_iso8601 (audit_cell (project, 0, ESC_AUDIT_TIME), NULL));
+  {
+    g_autoptr(GDateTime) logged = g_date_time_new_from_iso8601 (audit_cell (project, 0,
+                                                                            ESC_AUDIT_TIME),
+                                                                NULL);
+    g_assert_nonnull (logged);
+  }
 
   /* Another table: no employee. */
   g_ptr_array_add (rows, esc_row_new_with_values (ESC_TABLE_ROLE, (const char *[]) { "Cashier", "", NULL }));
-  esc_project_execute (project, esc_command_new_insert_rows (roles, 0, rows));
+  esc_project_execute_take (project, esc_command_new_insert_rows (roles, 0, rows));
   g_assert_cmpuint (esc_table_get_n_rows (log), ==, 2);
   g_assert_cmpstr (audit_cell (project, 1, ESC_AUDIT_TABLE), ==, "role");
   g_assert_cmpstr (audit_cell (project, 1, ESC_AUDIT_EMPLOYEE), ==, "");

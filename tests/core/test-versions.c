@@ -64,7 +64,8 @@ test_versions_snapshot_compare (void)
   EscRow *v1;
 
   fill_a (project);
-  esc_project_execute (project, esc_versions_snapshot_command (project, ESC_VERSION_KIND_SOLVE));
+  esc_project_execute_take (project,
+                            esc_versions_snapshot_command (project, ESC_VERSION_KIND_SOLVE));
   g_assert_cmpuint (esc_table_get_n_rows (versions), ==, 1);
   g_assert_cmpuint (esc_table_get_n_rows (snapshots), ==, 5);
   v1 = esc_table_get_row (versions, 0);
@@ -76,7 +77,8 @@ test_versions_snapshot_compare (void)
 
   esc_table_clear (allocation);
   fill_b (project);
-  esc_project_execute (project, esc_versions_snapshot_command (project, ESC_VERSION_KIND_SAVED));
+  esc_project_execute_take (project,
+                            esc_versions_snapshot_command (project, ESC_VERSION_KIND_SAVED));
   g_assert_cmpuint (esc_table_get_n_rows (versions), ==, 2);
   g_assert_cmpstr (esc_row_get (esc_table_get_row (versions, 1), ESC_VERSION_ID), ==, "v2");
   g_assert_cmpstr (esc_row_get (esc_table_get_row (versions, 1), ESC_VERSION_STATUS), ==, "manual");
@@ -112,13 +114,14 @@ test_versions_restore_undo (void)
   EscTable *allocation = esc_project_get_table (project, ESC_TABLE_ALLOCATION);
 
   fill_a (project);
-  esc_project_execute (project, esc_versions_snapshot_command (project, ESC_VERSION_KIND_SAVED));
+  esc_project_execute_take (project,
+                            esc_versions_snapshot_command (project, ESC_VERSION_KIND_SAVED));
   esc_table_clear (allocation);
   fill_b (project);
   g_assert_cmpuint (esc_table_get_n_rows (allocation), ==, 4);
 
   g_assert_null (esc_versions_restore_command (project, "v7"));
-  esc_project_execute (project, esc_versions_restore_command (project, "v1"));
+  esc_project_execute_take (project, esc_versions_restore_command (project, "v1"));
   g_assert_cmpuint (esc_table_get_n_rows (allocation), ==, 5);
   g_assert_cmpstr (esc_row_get (esc_table_get_row (allocation, 3), ESC_ALLOCATION_TASK), ==,
                    "E3@2026-03-04");

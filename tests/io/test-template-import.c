@@ -850,6 +850,26 @@ test_default_parameters (void)
 
 /* Errors ---------------------------------------------------------------------------------- */
 
+/* Little-endian fields of a zip header, which sit at any byte offset (memcpy: no
+ * misaligned load). */
+static guint32
+zip_u32 (const guint8 *p)
+{
+  guint32 value;
+
+  memcpy (&value, p, sizeof value);
+  return GUINT32_FROM_LE (value);
+}
+
+static guint16
+zip_u16 (const guint8 *p)
+{
+  guint16 value;
+
+  memcpy (&value, p, sizeof value);
+  return GUINT16_FROM_LE (value);
+}
+
 /* Pairs of offsets [start, end) of the compressed data of the zip members under
  * xl/worksheets/, found through their local headers. */
 static GArray *
@@ -859,12 +879,11 @@ sheet_data_ranges (const guint8 *data,
   GArray *ranges = g_array_new (FALSE, FALSE, sizeof (gsize));
   gsize offset = 0;
 
-  while (offset + 30 <= length &&
-         GUINT32_FROM_LE (*(const guint32 *) (data + offset)) == 0x04034b50)
+  while (offset + 30 <= length && zip_u32 (data + offset) == 0x04034b50)
     {
-      guint32 size = GUINT32_FROM_LE (*(const guint32 *) (data + offset + 18));
-      guint16 name_length = GUINT16_FROM_LE (*(const guint16 *) (data + offset + 26));
-      guint16 extra_length = GUINT16_FROM_LE (*(const guint16 *) (data + offset + 28));
+      guint32 size = zip_u32 (data + offset + 18);
+      guint16 name_length = zip_u16 (data + offset + 26);
+      guint16 extra_length = zip_u16 (data + offset + 28);
       gsize start = offset + 30 + name_length + extra_length;
       g_autofree char *name = g_strndup ((const char *) data + offset + 30, name_length);
 
