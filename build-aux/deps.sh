@@ -171,7 +171,7 @@ esc_test_sanitized() {
   local dir=$1 status=0 passed failed skipped asan lsan ubsan
   shift
   # abort_on_error: a report ends the test at once, whatever it was doing.
-  asan="detect_leaks=1:abort_on_error=1:check_initialization_order=1"
+  asan="detect_leaks=1:abort_on_error=1"
   ubsan="print_stacktrace=1:halt_on_error=1"
   lsan="suppressions=$ESC_SOURCE_DIR/tests/lsan.supp:print_suppressions=0"
   # (Assignments before a function call hold, exported, for that call only.)
