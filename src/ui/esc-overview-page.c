@@ -21,6 +21,7 @@
 #include "core/esc-display.h"
 #include "core/esc-parse.h"
 #include "core/esc-table.h"
+#include "esc-figure-card.h"
 #include "esc-overview-page.h"
 #include "io/esc-results-export.h"
 #include "solver/esc-evaluate.h"
@@ -90,23 +91,8 @@ add_figure (EscOverviewPage *self,
             const char      *value,
             const char      *caption)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *number = gtk_label_new (value);
-  GtkWidget *label = gtk_label_new (caption);
+  GtkWidget *box = esc_figure_card_new (value, caption);
 
-  gtk_widget_add_css_class (box, "card");
-  gtk_widget_set_margin_start (number, 12);
-  gtk_widget_set_margin_top (number, 12);
-  gtk_widget_set_margin_start (label, 12);
-  gtk_widget_set_margin_bottom (label, 12);
-  gtk_widget_set_margin_end (label, 12);
-  gtk_label_set_xalign (GTK_LABEL (number), 0);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_add_css_class (number, "esc-overview-figure");
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_box_append (GTK_BOX (box), number);
-  gtk_box_append (GTK_BOX (box), label);
   gtk_flow_box_append (self->figures_box, box);
   g_hash_table_insert (self->figures, g_strdup (name), g_strdup (value));
 }

@@ -37,6 +37,7 @@
 #include "core/esc-parse.h"
 #include "core/esc-schema.h"
 #include "core/esc-table.h"
+#include "esc-figure-card.h"
 #include "esc-staffing-page.h"
 #include "staffing/esc-forecast.h"
 #include "staffing/esc-forecast-accuracy.h"
@@ -358,29 +359,8 @@ add_figure (EscStaffingPage *self,
             const char      *value,
             const char      *caption)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *number = gtk_label_new (value);
-  GtkWidget *label = gtk_label_new (caption);
+  GtkWidget *box = esc_figure_card_new (value, caption);
 
-  gtk_widget_add_css_class (box, "card");
-  gtk_widget_set_margin_start (number, 12);
-  gtk_widget_set_margin_end (number, 12);
-  gtk_widget_set_margin_top (number, 10);
-  gtk_widget_set_margin_start (label, 12);
-  gtk_widget_set_margin_end (label, 12);
-  gtk_widget_set_margin_bottom (label, 10);
-  gtk_label_set_xalign (GTK_LABEL (number), 0);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 12);
-  gtk_label_set_lines (GTK_LABEL (label), 2);
-  gtk_widget_set_valign (label, GTK_ALIGN_START);
-  gtk_widget_add_css_class (number, "title-2");
-  gtk_widget_add_css_class (number, "numeric");
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_widget_add_css_class (label, "caption");
-  gtk_box_append (GTK_BOX (box), number);
-  gtk_box_append (GTK_BOX (box), label);
   gtk_flow_box_append (self->figures_box, box);
 }
 

@@ -6,6 +6,7 @@
 #define G_LOG_DOMAIN "escala-ui"
 
 #include "esc-date-button.h"
+#include "esc-figure-card.h"
 #include "esc-holiday-page.h"
 #include "esc-leave-page.h"
 #include "esc-objective-row.h"
@@ -318,10 +319,30 @@ test_holiday_regions (void)
   test_close_window (window);
 }
 
+/* A key figure: the value over its caption, the value styled as a figure. */
+static void
+test_figure_card (void)
+{
+  GtkWidget *card = g_object_ref_sink (esc_figure_card_new ("91.3%", "demand covered"));
+  GtkWidget *number = gtk_widget_get_first_child (card);
+  GtkWidget *caption = gtk_widget_get_next_sibling (number);
+
+  g_assert_true (gtk_widget_has_css_class (card, "card"));
+  g_assert_true (GTK_IS_LABEL (number));
+  g_assert_true (GTK_IS_LABEL (caption));
+  g_assert_null (gtk_widget_get_next_sibling (caption));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (number)), ==, "91.3%");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (caption)), ==, "demand covered");
+  g_assert_true (gtk_widget_has_css_class (number, "esc-figure"));
+  g_assert_true (gtk_widget_has_css_class (caption, "dim-label"));
+  g_object_unref (card);
+}
+
 void
 test_add_page_tests (void)
 {
   g_test_add_func ("/ui/pages/parameters", test_parameters_page);
+  g_test_add_func ("/ui/pages/figure-card", test_figure_card);
   g_test_add_func ("/ui/pages/leave", test_leave_page);
   g_test_add_func ("/ui/pages/holiday-regions", test_holiday_regions);
 }
