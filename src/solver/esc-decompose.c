@@ -495,6 +495,13 @@ esc_decomposition_bound (EscDecomposition          *self,
 
               glp_init_iocp (&iparm);
               iparm.msg_lev = GLP_MSG_OFF;
+              /* GLPK's cuts close an employee's MIP in milliseconds (weekly hours are
+               * knapsacks, patterns and days cliques); without them, alone with their
+               * wishes, 13 of the pool's 52 employees with a wish ran out of 3 s. */
+              iparm.mir_cuts = GLP_ON;
+              iparm.cov_cuts = GLP_ON;
+              iparm.clq_cuts = GLP_ON;
+              iparm.gmi_cuts = GLP_ON;
               iparm.tm_lim = (int) CLAMP ((deadline - g_get_monotonic_time ()) / 1000, 1, 200);
               for (int t = 1; t <= b->n_cols; t++)
                 if (self->col_integer[b->col[t]])

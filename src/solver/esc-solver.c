@@ -95,7 +95,7 @@ struct _Run
   GCancellable *stop;              /* ours: cancel, or the deadline passed */
   gint64 t0, deadline;
   gint64 wait;                     /* microseconds, 0: none */
-  guint n_threads;
+  guint n_threads;                 /* threads the run may keep busy: groups and helpers */
   char *mps_dir;
   guint n_levels;
   const EscObjectiveLevel **levels;
@@ -2331,12 +2331,14 @@ esc_solver_solve (EscProblem              *problem,
     }
   g_ptr_array_sort (order, compare_groups);
 
-  run->n_threads = options->n_threads > 0 ? options->n_threads : g_get_num_processors ();
-  run->n_threads = CLAMP (run->n_threads, 1, MAX (run->n_groups, 1));
+  /* The pool runs at most one thread per group; the threads left over (a pool of one
+   * group on two cores...) serve the groups' helper threads (start_helper()). */
+  run->n_threads = MAX (options->n_threads > 0 ? options->n_threads : g_get_num_processors (), 1);
 
   if (run->n_groups > 0)
     {
-      pool = g_thread_pool_new (solve_group_cb, NULL, (int) run->n_threads, FALSE, error);
+      pool = g_thread_pool_new (solve_group_cb, NULL,
+                                (int) MIN (run->n_threads, run->n_groups), FALSE, error);
       if (pool == NULL)
         {
           run_unref (run);

@@ -239,10 +239,14 @@ test_restrict (void)
   esc_model_release_thread_glpk ();
 }
 
-/* The decomposition bound is the LP relaxation's value, below the optimum. */
+/* The decomposition bound is the LP relaxation's value, below the optimum; with the
+ * employees' integrality it lies between the two, and above the LP where the LP mixes
+ * schedules no employee can work. */
 static void
 test_decomposition_bound (void)
 {
+  guint stronger = 0;
+
   for (guint seed = 1; seed <= 3; seed++)
     {
       g_autoptr(EscProblem) problem = generated (8, 14, seed, "demand_fulfillment, preferences");
@@ -253,7 +257,7 @@ test_decomposition_bound (void)
       g_autoptr(EscDecomposition) dw = NULL;
       glp_smcp sparm;
       glp_iocp iparm;
-      double bound, lp, mip, start, scale;
+      double bound, integral, lp, mip, start, scale;
 
       g_assert_true (esc_model_vector_from_schedule (model, schedule, x));
       /* The second level, with the first one's row: linking rows of both kinds. */
@@ -266,6 +270,9 @@ test_decomposition_bound (void)
       bound = esc_decomposition_bound (dw, x, HUGE_VAL, FALSE,
                                        g_get_monotonic_time () + 20 * G_USEC_PER_SEC, NULL, NULL,
                                        NULL);
+      integral = esc_decomposition_bound (dw, x, HUGE_VAL, TRUE,
+                                          g_get_monotonic_time () + 20 * G_USEC_PER_SEC, NULL,
+                                          NULL, NULL);
 
       glp_init_smcp (&sparm);
       sparm.msg_lev = GLP_MSG_OFF;
@@ -278,14 +285,21 @@ test_decomposition_bound (void)
       mip = glp_intopt (esc_model_get_prob (model), &iparm) == 0 &&
             glp_mip_status (esc_model_get_prob (model)) == GLP_OPT
             ? glp_mip_obj_val (esc_model_get_prob (model)) : HUGE_VAL;
-      g_test_message ("seed %u: decomposition %g after %u rounds, LP %g, MIP %g, start %g", seed,
-                      bound, esc_decomposition_get_rounds (dw), lp, mip, start);
+      g_test_message ("seed %u: decomposition %g, with integrality %g after %u rounds, LP %g, "
+                      "MIP %g, start %g", seed, bound, integral,
+                      esc_decomposition_get_rounds (dw), lp, mip, start);
       g_assert_cmpfloat (fabs (bound - lp), <, 1e-4 * MAX (1.0, fabs (lp)));
       g_assert_cmpfloat (bound, <=, mip + 1e-6);
       g_assert_cmpfloat (bound, <=, start + 1e-6);
+      g_assert_cmpfloat (integral, >=, lp - 1e-4 * MAX (1.0, fabs (lp)));
+      g_assert_cmpfloat (integral, <=, mip + 1e-6);
+      g_assert_cmpfloat (integral, <=, start + 1e-6);
+      stronger += integral > lp + 0.5 ? 1 : 0;
       esc_model_free (model);
       esc_model_release_thread_glpk ();
     }
+  /* The employees' own MIPs are proven (GLPK's cuts close them fast). */
+  g_assert_cmpuint (stronger, >=, 1);
 }
 
 static EscSchedule *
@@ -339,6 +353,38 @@ test_lns_bound_is_real (void)
     }
 }
 
+/* A group solved by neighbourhoods on two threads while it is the only group: the spare
+ * thread computes the decomposition bound with the employees' integrality, stronger than
+ * the LP bound that one thread affords. */
+static void
+test_lns_helper_thread (void)
+{
+  g_autoptr(EscProblem) problem = generated (60, 28, 1, "demand_fulfillment, preferences");
+  double bounds[2];
+
+  for (guint threads = 1; threads <= 2; threads++)
+    {
+      EscSolverOptions options = { 0 };
+      g_autoptr(GError) error = NULL;
+      g_autoptr(EscSchedule) schedule = NULL;
+      const EscPhaseStats *p2;
+
+      options.lns_min_columns = 1;
+      options.n_threads = threads;
+      options.time_limit = 4;
+      schedule = esc_solver_solve (problem, &options, NULL, NULL, NULL, &error);
+      g_assert_no_error (error);
+      esc_test_assert_legal (schedule);
+      p2 = g_ptr_array_index (schedule->phases, 1);
+      bounds[threads - 1] = p2->bound;
+      g_test_message ("%u thread%s: preferences %g, bound %g", threads, threads > 1 ? "s" : "",
+                      p2->value, p2->bound);
+      /* Preferences are maximised: the bound lies above. */
+      g_assert_cmpfloat (p2->bound, >=, p2->value - 1e-6);
+    }
+  g_assert_cmpfloat (bounds[1], <, bounds[0]);
+}
+
 void
 esc_test_add_local_search_tests (void)
 {
@@ -347,6 +393,7 @@ esc_test_add_local_search_tests (void)
   g_test_add_func ("/solver/local-search/keeps-limits", test_local_search_keeps_limits);
   g_test_add_func ("/solver/local-search/refuses", test_local_search_refuses);
   g_test_add_func ("/solver/restrict/same-objective", test_restrict);
-  g_test_add_func ("/solver/decomposition/lp-bound", test_decomposition_bound);
+  g_test_add_func ("/solver/decomposition/bounds", test_decomposition_bound);
   g_test_add_func ("/solver/lns/bound-is-real", test_lns_bound_is_real);
+  g_test_add_func ("/solver/lns/helper-thread", test_lns_helper_thread);
 }
