@@ -20,6 +20,7 @@
 #include <math.h>
 
 #include "../bench/bench-generator.h"
+#include "esc-test-build.h"
 #include "solver/esc-checker.h"
 #include "solver/esc-decompose.h"
 #include "solver/esc-evaluate.h"
@@ -355,11 +356,12 @@ test_lns_bound_is_real (void)
 
 /* A group solved by neighbourhoods on two threads while it is the only group: the spare
  * thread computes the decomposition bound with the employees' integrality, stronger than
- * the LP bound that one thread affords. */
+ * the LP bound that one thread affords (here it proves the optimum: 303 against 314). */
 static void
 test_lns_helper_thread (void)
 {
-  g_autoptr(EscProblem) problem = generated (60, 28, 1, "demand_fulfillment, preferences");
+  /* One level: both runs bound the same model. */
+  g_autoptr(EscProblem) problem = generated (60, 28, 1, "preferences");
   double bounds[2];
 
   for (guint threads = 1; threads <= 2; threads++)
@@ -371,11 +373,11 @@ test_lns_helper_thread (void)
 
       options.lns_min_columns = 1;
       options.n_threads = threads;
-      options.time_limit = 4;
+      options.time_limit = 4 * ESC_TEST_TIME_FACTOR;
       schedule = esc_solver_solve (problem, &options, NULL, NULL, NULL, &error);
       g_assert_no_error (error);
       esc_test_assert_legal (schedule);
-      p2 = g_ptr_array_index (schedule->phases, 1);
+      p2 = g_ptr_array_index (schedule->phases, 0);
       bounds[threads - 1] = p2->bound;
       g_test_message ("%u thread%s: preferences %g, bound %g", threads, threads > 1 ? "s" : "",
                       p2->value, p2->bound);

@@ -13,22 +13,14 @@
 
 #include <glib.h>
 
+#include "esc-test-build.h"
+
 G_BEGIN_DECLS
 
-/* FALSE in the sanitizer build (build-aux/test's _build-asan): every allocation there
- * is checked and its stack unwound, the code runs many times slower and the main loop's
- * pace says nothing about the app's. Time limits are then printed, not checked; the
- * normal build checks them. */
-#if defined(__SANITIZE_ADDRESS__)
-#define TEST_STALL_CHECKED FALSE
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define TEST_STALL_CHECKED FALSE
-#endif
-#endif
-#ifndef TEST_STALL_CHECKED
-#define TEST_STALL_CHECKED TRUE
-#endif
+/* FALSE in the sanitizer build (esc-test-build.h): the main loop's pace there says
+ * nothing about the app's. Time limits are then printed, not checked; the normal build
+ * checks them. */
+#define TEST_STALL_CHECKED (!ESC_TEST_SANITIZED)
 
 typedef struct
 {
