@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 
+#include "esc-test-build.h"
 #include "io/esc-project-file.h"
 #include "test-ui.h"
 
@@ -54,7 +55,8 @@ test_wait_until (gboolean   (*condition) (gpointer data),
                  guint        timeout_ms,
                  const char  *what)
 {
-  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+  /* The sanitizer build runs several times slower (esc-test-build.h). */
+  gint64 end = g_get_monotonic_time () + (gint64) (timeout_ms * ESC_TEST_TIME_FACTOR) * 1000;
 
   while (!condition (data))
     {

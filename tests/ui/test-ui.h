@@ -16,7 +16,8 @@ extern char *test_tmp_dir;
 
 /* Runs the main loop for about @ms milliseconds. */
 void           test_iterate        (guint          ms);
-/* Runs the main loop until @condition (data) holds; fails after @timeout_ms. */
+/* Runs the main loop until @condition (data) holds; fails after @timeout_ms (six times
+ * that in the sanitizer build, esc-test-build.h). */
 void           test_wait_until     (gboolean     (*condition) (gpointer data),
                                     gpointer       data,
                                     guint          timeout_ms,
