@@ -6,15 +6,17 @@
  * GtkSignalListItemFactory making EscGridCell widgets; the first column shows the row's
  * number in the table.
  *
- * The store follows the sort model change by change, but takes many new rows at once (a
- * first solve, an import, a search cleared, a solve that changes a hundred rows) a few at
- * a time, one main loop iteration each: GTK 4.8's list view makes the widgets of up to
- * 200 rows at once, a row costing about a millisecond with a dozen columns, so that the
- * window keeps drawing and answering. Rows the store had keep their widgets (GTK finds
- * them again within one change), so they come at once; rows removed go at once. The
- * rows still to come each know their place among the sort model's; the public
- * functions, and the view's own edits, take them all in first, so that positions always
- * mean the same to every caller.
+ * The store follows the sort model change by change, but takes a large change (a first
+ * solve, an import, a search cleared, a solve that changes a hundred rows) a part at a
+ * time, one main loop iteration each: GTK 4.8's list view keeps the widgets of up to 200
+ * rows, a row made costing about a millisecond with a dozen columns, and a row removed
+ * among those brings in one from beyond them, so that the window keeps drawing and
+ * answering. A change is split into runs of rows that differ, with the rows between
+ * them kept; its steps (a row removed, a row added in its place) wait in order, each
+ * knowing its place among the sort model's rows, and each iteration takes in the next
+ * few that cost new widgets; rows the store had cost nothing (GTK finds their widgets
+ * again within one change of the store). The public functions, and the view's own edits,
+ * take in every step first, so that positions always mean the same to every caller.
  *
  * GTK 4.8's column view moves the focus between rows only, so a key controller (capture
  * phase, on the whole view) moves a cursor from cell to cell: arrows, Tab and
@@ -59,11 +61,22 @@
 #define MAX_LISTED_PROBLEMS 30
 /* Tables with more rows than this filter in the background. */
 #define INCREMENTAL_FILTER_ROWS 2000
-/* New rows beyond this many in one change (fewer by the rows it removes, whose widgets
- * go) come in over the following main loop iterations, each taking in what fits in
- * PACE_BUDGET_US. */
-#define PACE_FIRST_ROWS 16
+/* The steps of a change beyond this many rows added or removed come over the following
+ * main loop iterations, each taking in what fits in PACE_BUDGET_US. */
+#define PACE_FIRST_ROWS 8
 #define PACE_BUDGET_US 10000
+
+/* A step of a change still to come: a row to add at place @at of the sort model, or an
+ * old row to remove from before the row at that place. @cost is 1 for a row added that
+ * needs widgets, 0 for the others (rows removed, rows the change both removes and adds,
+ * whose widgets GTK keeps). */
+typedef struct
+{
+  EscRow *row;
+  guint at;
+  gboolean removal;
+  guint cost;
+} PaceStep;
 
 struct _EscTableView
 {
@@ -92,9 +105,8 @@ struct _EscTableView
   GtkFilterListModel *filter_model;
   GtkSortListModel *sort_model;
   GListStore *shown;              /* the rows shown: the sort model's, some maybe to come */
-  GPtrArray *to_come;             /* EscRow of the sort model not yet shown, in order */
-  GArray *to_come_at;             /* guint: the position of each in the sort model */
-  guint pace_rows;                /* how many the next iteration takes */
+  GArray *to_come;                /* PaceStep: the steps of a change not yet taken, in order */
+  guint pace_rows;                /* how many rows the next iteration may add or remove */
   guint pace_id;
   gboolean splicing;              /* the store is changing */
   GtkMultiSelection *selection;
@@ -237,47 +249,74 @@ splice_shown (EscTableView *self,
   self->splicing = was_splicing;
 }
 
-/* Shows the first @n of the rows to come, in one change of the store: from the first
- * one's place to the last one's, with the rows shown between them again (GTK keeps
- * their widgets). Every row to come before those is shown by then, so a row's place in
- * the sort model is its place in the store. */
 static void
-take_in (EscTableView *self,
-         guint         n)
+clear_step (gpointer data)
 {
-  g_autoptr(GPtrArray) rows = NULL;
-  guint first, last, taken = 0;
-
-  n = MIN (n, self->to_come->len);
-  if (n == 0)
-    return;
-  first = g_array_index (self->to_come_at, guint, 0);
-  last = g_array_index (self->to_come_at, guint, n - 1);
-  rows = g_ptr_array_new_full (last - first + 1, g_object_unref);
-  for (guint at = first; at <= last; at++)
-    if (taken < n && g_array_index (self->to_come_at, guint, taken) == at)
-      g_ptr_array_add (rows, g_ptr_array_index (self->to_come, taken++));  /* its reference */
-    else
-      g_ptr_array_add (rows, g_list_model_get_item (G_LIST_MODEL (self->shown),
-                                                    first + (rows->len - taken)));
-  /* Bookkeeping first: showing them runs code that may look again. */
-  g_ptr_array_set_free_func (self->to_come, NULL);
-  g_ptr_array_remove_range (self->to_come, 0, n);
-  g_ptr_array_set_free_func (self->to_come, g_object_unref);
-  g_array_remove_range (self->to_come_at, 0, n);
-  if (self->to_come->len == 0)
-    g_clear_handle_id (&self->pace_id, g_source_remove);
-  splice_shown (self, first, rows->len - n, (EscRow **) rows->pdata, rows->len);
+  g_object_unref (((PaceStep *) data)->row);
 }
 
-/* Shows every row to come: the store is the sort model again. Not while the store is
+/* Takes in the steps to come that cost @budget at most (at least one), in one change of
+ * the store: from the first one's place to the last one's, with the rows shown between
+ * them again (GTK keeps their widgets; one change per stretch of steps would cost GTK a
+ * pass over all its rows each). Every step before those is taken by then, so the first
+ * one's place in the sort model is its place in the store. */
+static void
+take_in (EscTableView *self,
+         guint         budget)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) steps = NULL;
+  guint n, cost = 0;
+
+  for (n = 0; n < self->to_come->len; n++)
+    {
+      const PaceStep *step = &g_array_index (self->to_come, PaceStep, n);
+
+      if (n > 0 && step->cost > 0 && cost + step->cost > budget)
+        break;
+      cost += step->cost;
+    }
+  if (n == 0)
+    return;
+  /* Bookkeeping first: showing them runs code that may look again. */
+  steps = g_array_sized_new (FALSE, FALSE, sizeof (PaceStep), n);
+  g_array_set_clear_func (steps, clear_step);
+  g_array_append_vals (steps, self->to_come->data, n);
+  g_array_set_clear_func (self->to_come, NULL);
+  g_array_remove_range (self->to_come, 0, n);
+  g_array_set_clear_func (self->to_come, clear_step);
+  if (self->to_come->len == 0)
+    g_clear_handle_id (&self->pace_id, g_source_remove);
+
+  {
+    guint first = g_array_index (steps, PaceStep, 0).at, sort_at = first, store_at = first;
+
+    for (guint k = 0; k < n; k++)
+      {
+        const PaceStep *step = &g_array_index (steps, PaceStep, k);
+
+        for (; sort_at < step->at; sort_at++)
+          g_ptr_array_add (rows, g_list_model_get_item (G_LIST_MODEL (self->shown), store_at++));
+        if (step->removal)
+          store_at++;
+        else
+          {
+            g_ptr_array_add (rows, g_object_ref (step->row));
+            sort_at++;
+          }
+      }
+    splice_shown (self, first, store_at - first, (EscRow **) rows->pdata, rows->len);
+  }
+}
+
+/* Takes in every step to come: the store is the sort model again. Not while the store is
  * changing (a cell committing its edit as it is rebound): it will be soon after. */
 static void
 catch_up (EscTableView *self)
 {
   if (self->to_come == NULL || self->splicing)
     return;
-  take_in (self, self->to_come->len);
+  take_in (self, G_MAXUINT);
 }
 
 static gboolean
@@ -305,6 +344,58 @@ pace_cb (gpointer user_data)
 }
 
 static void
+add_step (EscTableView *self,
+          EscRow       *row,
+          guint         at,
+          gboolean      removal,
+          GHashTable   *kept)
+{
+  PaceStep step = { g_object_ref (row), at, removal,
+                    removal || g_hash_table_contains (kept, row) ? 0 : 1 };
+
+  g_array_append_val (self->to_come, step);
+}
+
+/* Splits a change of the sort model into runs of rows that differ, in order, with the
+ * rows between them kept in place (a solve that moves a few dozen shifts in a table of
+ * hundreds): rows @kept are in both. Each run is (first old, old count, first new, new
+ * count), four guints. Returns FALSE when kept rows changed their order (a sort). */
+static gboolean
+find_runs (EscRow    **old,
+           guint       removed,
+           EscRow    **rows,
+           guint       added,
+           GHashTable *kept,
+           GArray     *runs)
+{
+  guint i = 0, j = 0;
+
+  while (i < removed || j < added)
+    {
+      guint run[4] = { i, 0, j, 0 };
+
+      if (i < removed && j < added && old[i] == rows[j])
+        {
+          i++, j++;
+          continue;
+        }
+      while ((i < removed || j < added) && !(i < removed && j < added && old[i] == rows[j]))
+        {
+          if (i < removed && !g_hash_table_contains (kept, old[i]))
+            i++;
+          else if (j < added && !g_hash_table_contains (kept, rows[j]))
+            j++;
+          else
+            return FALSE;
+        }
+      run[1] = i - run[0];
+      run[3] = j - run[2];
+      g_array_append_vals (runs, run, 4);
+    }
+  return TRUE;
+}
+
+static void
 sorted_items_changed_cb (GListModel   *sorted,
                          guint         position,
                          guint         removed,
@@ -312,61 +403,56 @@ sorted_items_changed_cb (GListModel   *sorted,
                          EscTableView *self)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_full (added, g_object_unref);
-  g_autoptr(GPtrArray) now = NULL;
-  g_autoptr(GHashTable) had = NULL;
-  guint n_new = added, n_gone = removed, allowed;
+  g_autoptr(GPtrArray) old = g_ptr_array_new_full (removed, g_object_unref);
+  g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GHashTable) kept = g_hash_table_new (NULL, NULL);
 
   /* Positions in the store are the sort model's as they were before this change. */
-  take_in (self, self->to_come->len);
+  catch_up (self);
 
   for (guint i = 0; i < added; i++)
     g_ptr_array_add (rows, g_list_model_get_item (sorted, position + i));
-  if (added > 0 && removed > 0)
+  for (guint i = 0; i < removed; i++)
+    g_ptr_array_add (old, g_list_model_get_item (G_LIST_MODEL (self->shown), position + i));
+  /* Rows the store had (a sort, a replace that kept rows) need no new widgets. */
+  if (removed > 0 && added > 0)
     {
-      /* Rows the store had (a sort, a replace that kept rows) are no new widgets. */
-      had = g_hash_table_new (NULL, NULL);
-      for (guint i = 0; i < removed; i++)
-        {
-          g_autoptr(EscRow) row = g_list_model_get_item (G_LIST_MODEL (self->shown), position + i);
+      g_autoptr(GHashTable) had = g_hash_table_new (NULL, NULL);
 
-          g_hash_table_add (had, row);
-        }
+      for (guint i = 0; i < removed; i++)
+        g_hash_table_add (had, g_ptr_array_index (old, i));
       for (guint i = 0; i < added; i++)
         if (g_hash_table_contains (had, g_ptr_array_index (rows, i)))
-          {
-            n_new--;
-            n_gone -= n_gone > 0;
-          }
+          g_hash_table_add (kept, g_ptr_array_index (rows, i));
     }
-  /* The widgets of the rows gone go now: fewer new rows now. */
-  allowed = PACE_FIRST_ROWS > n_gone ? PACE_FIRST_ROWS - n_gone : 2;
-  if (n_new <= allowed)
+  if (!find_runs ((EscRow **) old->pdata, removed, (EscRow **) rows->pdata, added, kept, runs))
     {
-      splice_shown (self, position, removed, (EscRow **) rows->pdata, added);
-      return;
+      guint all[4] = { 0, removed, 0, added };
+
+      g_array_set_size (runs, 0);
+      g_array_append_vals (runs, all, 4);
     }
 
-  now = g_ptr_array_new_full (added, NULL);
-  for (guint i = 0; i < added; i++)
+  for (guint r = 0; r < runs->len / 4; r++)
     {
-      EscRow *row = g_ptr_array_index (rows, i);
+      const guint *run = &g_array_index (runs, guint, 4 * r);
 
-      if (had != NULL && g_hash_table_contains (had, row))
-        g_ptr_array_add (now, row);
-      else if (allowed > 0)
+      /* A row removed, then one added in its place, and so on: a row added costs its
+       * widgets; one removed costs nothing itself, but among the rows with widgets it
+       * brings in one from beyond them, unless a row added takes its place. */
+      for (guint k = 0; k < MAX (run[1], run[3]); k++)
         {
-          allowed--;
-          g_ptr_array_add (now, row);
-        }
-      else
-        {
-          guint at = position + i;
-
-          g_ptr_array_add (self->to_come, g_object_ref (row));
-          g_array_append_val (self->to_come_at, at);
+          if (k < run[1])
+            add_step (self, g_ptr_array_index (old, run[0] + k), position + run[2] + MIN (k, run[3]),
+                      TRUE, kept);
+          if (k < run[3])
+            add_step (self, g_ptr_array_index (rows, run[2] + k), position + run[2] + k, FALSE,
+                      kept);
         }
     }
-  splice_shown (self, position, removed, (EscRow **) now->pdata, now->len);
+  take_in (self, PACE_FIRST_ROWS);
+  if (self->to_come->len == 0)
+    return;
   self->pace_rows = PACE_FIRST_ROWS;
   if (self->pace_id == 0)
     self->pace_id = g_idle_add (pace_cb, self);
@@ -1869,8 +1955,8 @@ esc_table_view_constructed (GObject *object)
   self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filter_model)),
                                               g_object_ref (sorter));
   self->shown = g_list_store_new (ESC_TYPE_ROW);
-  self->to_come = g_ptr_array_new_with_free_func (g_object_unref);
-  self->to_come_at = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->to_come = g_array_new (FALSE, FALSE, sizeof (PaceStep));
+  g_array_set_clear_func (self->to_come, clear_step);
   {
     guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
     g_autoptr(GPtrArray) rows = g_ptr_array_new_full (n, g_object_unref);
@@ -1973,8 +2059,7 @@ esc_table_view_dispose (GObject *object)
 
   g_clear_object (&self->selection);
   g_clear_object (&self->shown);
-  g_clear_pointer (&self->to_come, g_ptr_array_unref);
-  g_clear_pointer (&self->to_come_at, g_array_unref);
+  g_clear_pointer (&self->to_come, g_array_unref);
   if (self->sort_model != NULL)
     g_signal_handlers_disconnect_by_func (self->sort_model, sorted_items_changed_cb, self);
   g_clear_object (&self->sort_model);

@@ -218,6 +218,16 @@ main (int argc, char **argv)
 
   gtk_init ();
   adw_init ();
+  {
+    /* The app's own style sheet, as AdwApplication loads it from the resources: the
+     * windows built here look as in the app (screenshots, sizes). */
+    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (css, "/io/github/escala/Escala/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                                GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
   /* The grids must not wait for animations. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
