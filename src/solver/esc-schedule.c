@@ -69,6 +69,8 @@ esc_schedule_copy (const EscSchedule *self)
       dup->gap = stats->gap;
       dup->seconds = stats->seconds;
       dup->proven_optimal = stats->proven_optimal;
+      dup->neighbourhoods = stats->neighbourhoods;
+      dup->helper_neighbourhoods = stats->helper_neighbourhoods;
       g_ptr_array_add (copy->phases, dup);
     }
   for (guint i = 0; i < self->reasons->len; i++)

@@ -30,6 +30,8 @@ typedef struct
   double gap;               /* relative gap, 0 when proven, NAN when no bound */
   double seconds;
   gboolean proven_optimal;
+  guint neighbourhoods;     /* solved by GLPK in the neighbourhood search (big groups) */
+  guint helper_neighbourhoods;  /* of those, solved by a helper thread's second search */
 } EscPhaseStats;
 
 typedef struct _EscSchedule EscSchedule;

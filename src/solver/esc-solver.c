@@ -78,6 +78,8 @@ typedef struct
   double *bound;                   /* per level, NAN when unknown */
   gboolean *proven;
   double *seconds;
+  guint *neighbourhoods;           /* per level: solved in the group's thread and a helper's */
+  guint *helper_neighbourhoods;    /* per level: of those, in a helper's second search */
   gboolean infeasible;
   gboolean stopped;                /* cancelled or out of time before the end */
   GPtrArray *reasons;
@@ -168,6 +170,8 @@ run_unref (Run *run)
       g_free (gs->bound);
       g_free (gs->proven);
       g_free (gs->seconds);
+      g_free (gs->neighbourhoods);
+      g_free (gs->helper_neighbourhoods);
       g_free (gs->best_choice);
       g_free (gs->best_compensation);
       g_clear_pointer (&gs->reasons, g_ptr_array_unref);
@@ -1339,6 +1343,18 @@ solve_sub (Run           *run,
 
 /* The level's bound, computed by the decomposition in a helper thread while the
  * group's thread searches (or first, in the group's thread). */
+/* Once its bound has converged, the helper thread runs a second neighbourhood search of
+ * the level (a core would idle): on a model of its own built alike (GLPK's objects
+ * belong to the thread that made them; column for column the same), from the best
+ * schedule either search has found, which the two exchange. */
+typedef enum
+{
+  SECOND_NONE,                     /* not offered (yet) */
+  SECOND_OFFERED,                  /* the group's thread has set the level up */
+  SECOND_RUNNING,
+  SECOND_DONE
+} SecondState;
+
 typedef struct
 {
   Run *run;
@@ -1348,8 +1364,17 @@ typedef struct
   gboolean integer;                /* go on with integral pricing */
   gint64 deadline;
   GMutex mutex;
+  GCond cond;                      /* signals finish and the second search's state */
   double bound;                    /* GLPK units, -HUGE_VAL: none yet (under mutex) */
   gint finish;                     /* atomic: the level is over */
+  /* The second search and the exchange (under mutex). */
+  SecondState second;
+  GroupState *gs;
+  guint level;
+  const double *limits;            /* the earlier levels' values */
+  double *shared;                  /* the best vector found by either search, or NULL */
+  int n_cols;
+  double shared_value;             /* its level's value (level units) */
 } BoundJob;
 
 static gboolean
@@ -1389,13 +1414,121 @@ run_bound (BoundJob *job)
                            bound_stop, bound_report, job);
 }
 
+/* Hands @x (level value @value, a legal vector) to the other search when it is the best
+ * yet; with @take, first copies the other search's into @x when better, then returns
+ * TRUE (it still has to be checked). */
+static gboolean
+exchange_best (BoundJob *job,
+               double   *x,
+               double    value,
+               gboolean  take)
+{
+  gboolean taken = FALSE;
+
+  if (job == NULL || job->shared == NULL)
+    return FALSE;
+  g_mutex_lock (&job->mutex);
+  if (value < job->shared_value - 1e-9 * MAX (1.0, fabs (value)))
+    {
+      memcpy (job->shared, x, sizeof (double) * (job->n_cols + 1));
+      job->shared_value = value;
+    }
+  else if (take && job->shared_value < value - 1e-9 * MAX (1.0, fabs (value)))
+    {
+      memcpy (x, job->shared, sizeof (double) * (job->n_cols + 1));
+      taken = TRUE;
+    }
+  g_mutex_unlock (&job->mutex);
+  return taken;
+}
+
+static Result lns_level_body (Run *run, GroupState *gs, EscModel *model, guint k,
+                              const double *limits, double *best, EscSchedule *work,
+                              double scale, gint64 deadline, BoundJob *job, gboolean helped,
+                              gboolean second, double *bound);
+
+/* In the helper thread, once its bound is done: the second search, when the group's
+ * thread has offered it before the level is over. */
+static void
+run_second_search (BoundJob *job)
+{
+  Run *run = job->run;
+  EscModelSpec spec = { 0 };
+  EscModel *model;
+  g_autoptr(EscSchedule) work = NULL;
+  g_autofree double *best = NULL;
+  gboolean run_it = FALSE;
+  double scale, bound = NAN;
+
+  g_mutex_lock (&job->mutex);
+  while (job->second == SECOND_NONE && !bound_stop (job))
+    g_cond_wait_until (&job->cond, &job->mutex,
+                       g_get_monotonic_time () + 50 * G_TIME_SPAN_MILLISECOND);
+  if (job->second == SECOND_OFFERED && !bound_stop (job) &&
+      g_get_monotonic_time () < job->deadline)
+    {
+      job->second = SECOND_RUNNING;
+      run_it = TRUE;
+    }
+  g_mutex_unlock (&job->mutex);
+  if (!run_it)
+    return;
+
+  spec.group = job->gs->group;
+  model = esc_model_new (run->problem, &spec);
+  /* The earlier levels' rows, as run_group() adds them (none for constant levels). */
+  for (guint j = 0; j < job->level && esc_model_is_alive (model); j++)
+    if (!esc_model_level_is_constant (model, run->levels[j]))
+      esc_model_add_level_bound (model, run->levels[j], job->limits[j]);
+  if (esc_model_is_alive (model) && esc_model_get_n_cols (model) == job->n_cols)
+    {
+      scale = esc_model_set_objective (model, run->levels[job->level]);
+      best = esc_model_new_vector (model);
+      work = esc_schedule_new (run->problem);
+      g_mutex_lock (&job->mutex);
+      memcpy (best, job->shared, sizeof (double) * (job->n_cols + 1));
+      g_mutex_unlock (&job->mutex);
+      if (esc_model_vector_is_feasible (model, best, 1e-6))
+        lns_level_body (run, job->gs, model, job->level, job->limits, best, work, scale,
+                        job->deadline, job, FALSE, TRUE, &bound);
+    }
+  esc_model_free (model);
+  g_mutex_lock (&job->mutex);
+  job->second = SECOND_DONE;
+  g_cond_broadcast (&job->cond);
+  g_mutex_unlock (&job->mutex);
+}
+
 static gpointer
 bound_thread (gpointer data)
 {
   glp_term_out (GLP_OFF);
   run_bound (data);
+  run_second_search (data);
   glp_free_env ();
   return NULL;
+}
+
+/* In the group's thread: sets the second search up from @best (legal, of value @value). */
+static void
+offer_second_search (BoundJob     *job,
+                     GroupState   *gs,
+                     guint         k,
+                     const double *limits,
+                     const double *best,
+                     int           n_cols,
+                     double        value)
+{
+  g_mutex_lock (&job->mutex);
+  job->gs = gs;
+  job->level = k;
+  job->limits = limits;
+  job->n_cols = n_cols;
+  job->shared = g_memdup2 (best, sizeof (double) * (n_cols + 1));
+  job->shared_value = value;
+  job->second = SECOND_OFFERED;
+  g_cond_broadcast (&job->cond);
+  g_mutex_unlock (&job->mutex);
 }
 
 /* A helper thread may run when fewer groups run than the run has threads (a core would
@@ -1499,6 +1632,8 @@ lns_level_body (Run          *run,
                 double        scale,
                 gint64        deadline,
                 BoundJob     *job,
+                gboolean      helped,
+                gboolean      second,
                 double       *bound)
 {
   EscProblem *problem = run->problem;
@@ -1513,7 +1648,8 @@ lns_level_body (Run          *run,
   /* Neighbourhood sizes as free columns, adapted to GLPK's speed. */
   double caps[NB_N_KINDS] = { LNS_TARGET_COLUMNS, LNS_TARGET_COLUMNS, LNS_TARGET_COLUMNS };
   gboolean coverage = level->weight[ESC_OBJ_DEMAND_FULFILLMENT] > 0;
-  g_autoptr(GRand) rand = g_rand_new_with_seed (run->seed + 7919u * (k + 1) + (guint) gs->group);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (run->seed + 7919u * (k + 1) + (guint) gs->group +
+                                                (second ? 104729u : 0u));
   g_autofree gboolean *in_nb = g_new0 (gboolean, MAX (problem->employees->len, 1));
   g_autofree gboolean *is_short = g_new0 (gboolean, MAX (n_days, 1));
   g_autofree gboolean *free_day = g_new0 (gboolean, MAX (n_days, 1));
@@ -1530,7 +1666,8 @@ lns_level_body (Run          *run,
   if (!isnan (*bound) && value <= *bound + tol)
     return RESULT_OPTIMAL;
 
-  /* Accepts @trial (a legal full vector) when it improves the level. */
+  /* Accepts @trial (a legal full vector) when it improves the level; the second search
+   * publishes through the group's thread. */
 #define ACCEPT_TRIAL()                                                            \
   G_STMT_START {                                                                  \
     double v_ = esc_model_level_value (model, level, trial);                      \
@@ -1540,22 +1677,37 @@ lns_level_body (Run          *run,
         value = v_;                                                               \
         tol = 1e-9 * MAX (1.0, fabs (value));                                     \
         last_improve = g_get_monotonic_time ();                                   \
-        publish_vector (gs, model, best, work);                                   \
-        g_mutex_lock (&run->mutex);                                               \
-        gs->value[k] = value;                                                     \
-        g_mutex_unlock (&run->mutex);                                             \
-        report_progress (run, FALSE);                                             \
+        exchange_best (job, best, value, FALSE);                                  \
+        if (!second)                                                              \
+          {                                                                       \
+            publish_vector (gs, model, best, work);                               \
+            g_mutex_lock (&run->mutex);                                           \
+            gs->value[k] = value;                                                 \
+            g_mutex_unlock (&run->mutex);                                         \
+            report_progress (run, FALSE);                                         \
+          }                                                                       \
       }                                                                           \
     esc_model_vector_to_schedule (model, best, work);                             \
+  } G_STMT_END
+
+  /* Takes the other search's best when it is better. */
+#define TAKE_OTHERS()                                                             \
+  G_STMT_START {                                                                  \
+    memcpy (trial, best, sizeof (double) * (n_cols + 1));                         \
+    if (exchange_best (job, trial, value, TRUE))                                  \
+      ACCEPT_TRIAL ();                                                            \
   } G_STMT_END
 
   /* The bound so far (the decomposition's, when it has one). */
 #define REFRESH_BOUND()                                                           \
   G_STMT_START {                                                                  \
     update_bound (model, scale, job_bound (job), bound);                          \
-    g_mutex_lock (&run->mutex);                                                   \
-    gs->bound[k] = *bound;                                                        \
-    g_mutex_unlock (&run->mutex);                                                 \
+    if (!second)                                                                  \
+      {                                                                           \
+        g_mutex_lock (&run->mutex);                                               \
+        gs->bound[k] = *bound;                                                    \
+        g_mutex_unlock (&run->mutex);                                             \
+      }                                                                           \
   } G_STMT_END
 
   /* A long annealing run first: the search moves hundreds of thousands of cells a
@@ -1563,8 +1715,12 @@ lns_level_body (Run          *run,
   REFRESH_BOUND ();
   if (!isnan (*bound) && value <= *bound + tol)
     return RESULT_OPTIMAL;
-  ls = esc_local_search_new (model, run->levels, k + 1, run->seed + 31u * k + (guint) gs->group);
-  if (ls != NULL)
+  if (helped)
+    offer_second_search (job, gs, k, limits, best, n_cols, value);
+  ls = esc_local_search_new (model, run->levels, k + 1, run->seed + 31u * k + (guint) gs->group +
+                             (second ? 1000003u : 0u));
+  /* (The second search starts with neighbourhoods while the first one anneals.) */
+  if (ls != NULL && !second)
     {
       gint64 now = g_get_monotonic_time ();
       SearchStop ss = { run, ls, job, model, scale, bound };
@@ -1578,14 +1734,14 @@ lns_level_body (Run          *run,
     }
   if (is_cancelled (run))
     return RESULT_FEASIBLE;
-  g_mutex_lock (&run->mutex);
-  gs->bound[k] = *bound;
-  g_mutex_unlock (&run->mutex);
+  REFRESH_BOUND ();
+  TAKE_OTHERS ();
   if (!isnan (*bound) && value <= *bound + tol)
     return RESULT_OPTIMAL;
 
   /* 3. Neighbourhoods. */
-  while (!is_cancelled (run) && g_get_monotonic_time () < deadline)
+  while (!is_cancelled (run) && g_get_monotonic_time () < deadline &&
+         !(second && g_atomic_int_get (&job->finish)))
     {
       int n_short = coverage ? find_short_days (problem, gs->group, work, is_short) : 0;
       int kind, n_free_days = n_days;
@@ -1600,6 +1756,7 @@ lns_level_body (Run          *run,
       double cap;
 
       iteration++;
+      TAKE_OTHERS ();
       kind = iteration % 2 == 1 ? NB_EMPLOYEES : n_short > 0 ? NB_SHORT_DAYS : NB_WINDOW;
       if (kind == NB_WINDOW && (n_days <= 2 || n <= 2))
         kind = NB_EMPLOYEES;
@@ -1705,14 +1862,19 @@ lns_level_body (Run          *run,
           esc_subproblem_free (sub);
           return RESULT_FEASIBLE;
         }
+      g_mutex_lock (&run->mutex);
+      gs->neighbourhoods[k]++;
+      gs->helper_neighbourhoods[k] += second ? 1 : 0;
+      g_mutex_unlock (&run->mutex);
       memcpy (trial, best, sizeof (double) * (n_cols + 1));
       esc_subproblem_to_full (sub, x, trial);
       ACCEPT_TRIAL ();
       /* The whole group proven: the level is optimal. */
       if (result == RESULT_OPTIMAL && m >= n && nb.day == NULL)
         proven = TRUE;
-      g_debug ("group %d, phase %u, neighbourhood %u (%s): %u employees x %d days, %d columns, "
-               "%s in %.3f s, value %g", gs->group, k, iteration,
+      g_debug ("group %d, phase %u, neighbourhood %u%s (%s): %u employees x %d days, "
+               "%d columns, %s in %.3f s, value %g", gs->group, k, iteration,
+               second ? " (helper thread)" : "",
                kind == NB_EMPLOYEES ? "employees" : kind == NB_SHORT_DAYS ? "short days" : "window",
                m, n_free_days, esc_subproblem_get_n_cols (sub),
                result == RESULT_OPTIMAL ? "proven" : "not proven",
@@ -1750,6 +1912,7 @@ lns_level_body (Run          *run,
         break;
     }
 #undef ACCEPT_TRIAL
+#undef TAKE_OTHERS
 #undef REFRESH_BOUND
   if (proven)
     *bound = value;
@@ -1790,6 +1953,7 @@ lns_level (Run          *run,
   job.integer = TRUE;
   job.deadline = deadline;
   g_mutex_init (&job.mutex);
+  g_cond_init (&job.cond);
   helper = start_helper (run, &job);
   if (helper == NULL)
     {
@@ -1797,17 +1961,42 @@ lns_level (Run          *run,
       job.deadline = now + (deadline - now) / (k == 0 ? 3 : 4);
       run_bound (&job);
     }
-  result = lns_level_body (run, gs, model, k, limits, best, work, scale, deadline, &job, bound);
+  result = lns_level_body (run, gs, model, k, limits, best, work, scale, deadline, &job,
+                           helper != NULL, FALSE, bound);
   if (helper != NULL)
     {
+      g_mutex_lock (&job.mutex);
       g_atomic_int_set (&job.finish, TRUE);
+      g_cond_broadcast (&job.cond);
+      g_mutex_unlock (&job.mutex);
       join_helper (run, helper);
       if (result != RESULT_OPTIMAL && esc_model_is_alive (model))
-        update_bound (model, scale, job_bound (&job), bound);
+        {
+          const EscObjectiveLevel *level = run->levels[k];
+          double value = esc_model_level_value (model, level, best);
+
+          update_bound (model, scale, job_bound (&job), bound);
+          /* The second search's last improvement. */
+          if (exchange_best (&job, best, value, TRUE) &&
+              esc_model_vector_is_feasible (model, best, 1e-6))
+            {
+              value = esc_model_level_value (model, level, best);
+              publish_vector (gs, model, best, work);
+              g_mutex_lock (&run->mutex);
+              gs->value[k] = value;
+              g_mutex_unlock (&run->mutex);
+            }
+          else
+            esc_model_vector_to_schedule (model, best, work);
+          if (!isnan (*bound) && value <= *bound + 1e-9 * MAX (1.0, fabs (value)))
+            result = RESULT_OPTIMAL;
+        }
     }
   g_debug ("group %d, phase %u: decomposition bound %g after %u rounds, %u columns%s",
            gs->group, k, *bound, esc_decomposition_get_rounds (dw),
            esc_decomposition_get_columns (dw), helper != NULL ? " (helper thread)" : "");
+  g_free (job.shared);
+  g_cond_clear (&job.cond);
   g_mutex_clear (&job.mutex);
   return result;
 }
@@ -2182,6 +2371,8 @@ collect_schedule (Run      *run,
             const GroupState *gs = &run->groups[g];
 
             seconds += gs->seconds[k];
+            stats->neighbourhoods += gs->neighbourhoods[k];
+            stats->helper_neighbourhoods += gs->helper_neighbourhoods[k];
             if (!gs->done || gs->stopped || !gs->proven[k])
               proven = FALSE;
             if (isnan (gs->bound[k]))
@@ -2312,6 +2503,8 @@ esc_solver_solve (EscProblem              *problem,
       gs->bound = g_new (double, run->n_levels);
       gs->proven = g_new0 (gboolean, run->n_levels);
       gs->seconds = g_new0 (double, run->n_levels);
+      gs->neighbourhoods = g_new0 (guint, run->n_levels);
+      gs->helper_neighbourhoods = g_new0 (guint, run->n_levels);
       gs->reasons = g_ptr_array_new_with_free_func (g_free);
       gs->infeasible_employees = g_array_new (FALSE, FALSE, sizeof (int));
       gs->best_choice = g_new (int, MAX (n_cells, 1));

@@ -12,6 +12,8 @@
  *   model, affordable on these sizes) and never exceeds the MIP optimum or a schedule.
  * - The big-group path (forced on small groups) reports bounds no better than the
  *   optimum a full solve proves, and values no better either.
+ * - On two threads a one-group run's helper thread, its bound done, runs a second
+ *   neighbourhood search (counted in the phase's figures).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -387,6 +389,42 @@ test_lns_helper_thread (void)
   g_assert_cmpfloat (bounds[1], <, bounds[0]);
 }
 
+/* With a spare core and the bound done early, the helper thread runs a second
+ * neighbourhood search on a model of its own, exchanging the best schedule with the
+ * group's thread: neighbourhoods solved in the helper show in the phase's figures (none
+ * on one thread), and the schedule is legal and no better than the bound. */
+static void
+test_lns_second_search (void)
+{
+  g_autoptr(EscProblem) problem = generated (100, 28, 2, "demand_fulfillment");
+
+  for (guint threads = 1; threads <= 2; threads++)
+    {
+      EscSolverOptions options = { 0 };
+      g_autoptr(GError) error = NULL;
+      g_autoptr(EscSchedule) schedule = NULL;
+      const EscPhaseStats *phase;
+
+      options.lns_min_columns = 1;
+      options.n_threads = threads;
+      options.time_limit = 5 * ESC_TEST_TIME_FACTOR;
+      schedule = esc_solver_solve (problem, &options, NULL, NULL, NULL, &error);
+      g_assert_no_error (error);
+      esc_test_assert_legal (schedule);
+      phase = g_ptr_array_index (schedule->phases, 0);
+      g_test_message ("%u thread%s: unmet %g, bound %g%s, %u neighbourhoods, %u of them in the "
+                      "helper thread", threads, threads > 1 ? "s" : "", phase->value,
+                      phase->bound, phase->proven_optimal ? " (proven)" : "",
+                      phase->neighbourhoods, phase->helper_neighbourhoods);
+      g_assert_cmpfloat (phase->value, >=, phase->bound - 1e-6);
+      g_assert_cmpuint (phase->helper_neighbourhoods, <=, phase->neighbourhoods);
+      if (threads == 1)
+        g_assert_cmpuint (phase->helper_neighbourhoods, ==, 0);
+      else
+        g_assert_cmpuint (phase->helper_neighbourhoods, >, 0);
+    }
+}
+
 void
 esc_test_add_local_search_tests (void)
 {
@@ -398,4 +436,5 @@ esc_test_add_local_search_tests (void)
   g_test_add_func ("/solver/decomposition/bounds", test_decomposition_bound);
   g_test_add_func ("/solver/lns/bound-is-real", test_lns_bound_is_real);
   g_test_add_func ("/solver/lns/helper-thread", test_lns_helper_thread);
+  g_test_add_func ("/solver/lns/second-search", test_lns_second_search);
 }
