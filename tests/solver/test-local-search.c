@@ -356,6 +356,26 @@ test_lns_bound_is_real (void)
     }
 }
 
+/* @problem's one group solved by neighbourhoods on @threads threads for @seconds (six
+ * times that in the sanitizer build); the schedule is legal. */
+static EscSchedule *
+solve_by_neighbourhoods (EscProblem *problem,
+                         guint       threads,
+                         guint       seconds)
+{
+  EscSolverOptions options = { 0 };
+  g_autoptr(GError) error = NULL;
+  EscSchedule *schedule;
+
+  options.lns_min_columns = 1;
+  options.n_threads = threads;
+  options.time_limit = seconds * ESC_TEST_TIME_FACTOR;
+  schedule = esc_solver_solve (problem, &options, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  esc_test_assert_legal (schedule);
+  return schedule;
+}
+
 /* A group solved by neighbourhoods on two threads while it is the only group: the spare
  * thread computes the decomposition bound with the employees' integrality, stronger than
  * the LP bound that one thread affords (here it proves the optimum: 303 against 314). */
@@ -368,18 +388,9 @@ test_lns_helper_thread (void)
 
   for (guint threads = 1; threads <= 2; threads++)
     {
-      EscSolverOptions options = { 0 };
-      g_autoptr(GError) error = NULL;
-      g_autoptr(EscSchedule) schedule = NULL;
-      const EscPhaseStats *phase;
+      g_autoptr(EscSchedule) schedule = solve_by_neighbourhoods (problem, threads, 4);
+      const EscPhaseStats *phase = g_ptr_array_index (schedule->phases, 0);
 
-      options.lns_min_columns = 1;
-      options.n_threads = threads;
-      options.time_limit = 4 * ESC_TEST_TIME_FACTOR;
-      schedule = esc_solver_solve (problem, &options, NULL, NULL, NULL, &error);
-      g_assert_no_error (error);
-      esc_test_assert_legal (schedule);
-      phase = g_ptr_array_index (schedule->phases, 0);
       bounds[threads - 1] = phase->bound;
       g_test_message ("%u thread%s: preferences %g, bound %g", threads, threads > 1 ? "s" : "",
                       phase->value, phase->bound);
@@ -400,18 +411,9 @@ test_lns_second_search (void)
 
   for (guint threads = 1; threads <= 2; threads++)
     {
-      EscSolverOptions options = { 0 };
-      g_autoptr(GError) error = NULL;
-      g_autoptr(EscSchedule) schedule = NULL;
-      const EscPhaseStats *phase;
+      g_autoptr(EscSchedule) schedule = solve_by_neighbourhoods (problem, threads, 5);
+      const EscPhaseStats *phase = g_ptr_array_index (schedule->phases, 0);
 
-      options.lns_min_columns = 1;
-      options.n_threads = threads;
-      options.time_limit = 5 * ESC_TEST_TIME_FACTOR;
-      schedule = esc_solver_solve (problem, &options, NULL, NULL, NULL, &error);
-      g_assert_no_error (error);
-      esc_test_assert_legal (schedule);
-      phase = g_ptr_array_index (schedule->phases, 0);
       g_test_message ("%u thread%s: unmet %g, bound %g%s, %u neighbourhoods, %u of them in the "
                       "helper thread", threads, threads > 1 ? "s" : "", phase->value,
                       phase->bound, phase->proven_optimal ? " (proven)" : "",
