@@ -1341,8 +1341,6 @@ solve_sub (Run           *run,
   return result;
 }
 
-/* The level's bound, computed by the decomposition in a helper thread while the
- * group's thread searches (or first, in the group's thread). */
 /* Once its bound has converged, the helper thread runs a second neighbourhood search of
  * the level (a core would idle): on a model of its own built alike (GLPK's objects
  * belong to the thread that made them; column for column the same), from the best
@@ -1355,6 +1353,8 @@ typedef enum
   SECOND_DONE
 } SecondState;
 
+/* The level's bound, computed by the decomposition in a helper thread while the
+ * group's thread searches (or first, in the group's thread), and the second search. */
 typedef struct
 {
   Run *run;
@@ -1425,10 +1425,12 @@ exchange_best (BoundJob *job,
 {
   gboolean taken = FALSE;
 
-  if (job == NULL || job->shared == NULL)
+  if (job == NULL)
     return FALSE;
   g_mutex_lock (&job->mutex);
-  if (value < job->shared_value - 1e-9 * MAX (1.0, fabs (value)))
+  if (job->shared == NULL)
+    ;  /* no second search */
+  else if (value < job->shared_value - 1e-9 * MAX (1.0, fabs (value)))
     {
       memcpy (job->shared, x, sizeof (double) * (job->n_cols + 1));
       job->shared_value = value;
@@ -1974,20 +1976,20 @@ lns_level (Run          *run,
         {
           const EscObjectiveLevel *level = run->levels[k];
           double value = esc_model_level_value (model, level, best);
+          g_autofree double *other = g_memdup2 (best, sizeof (double) * (n_cols + 1));
 
           update_bound (model, scale, job_bound (&job), bound);
           /* The second search's last improvement. */
-          if (exchange_best (&job, best, value, TRUE) &&
-              esc_model_vector_is_feasible (model, best, 1e-6))
+          if (exchange_best (&job, other, value, TRUE) &&
+              esc_model_vector_is_feasible (model, other, 1e-6))
             {
+              memcpy (best, other, sizeof (double) * (n_cols + 1));
               value = esc_model_level_value (model, level, best);
               publish_vector (gs, model, best, work);
               g_mutex_lock (&run->mutex);
               gs->value[k] = value;
               g_mutex_unlock (&run->mutex);
             }
-          else
-            esc_model_vector_to_schedule (model, best, work);
           if (!isnan (*bound) && value <= *bound + 1e-9 * MAX (1.0, fabs (value)))
             result = RESULT_OPTIMAL;
         }

@@ -61,8 +61,8 @@
 #define MAX_LISTED_PROBLEMS 30
 /* Tables with more rows than this filter in the background. */
 #define INCREMENTAL_FILTER_ROWS 2000
-/* The steps of a change beyond this many rows added or removed come over the following
- * main loop iterations, each taking in what fits in PACE_BUDGET_US. */
+/* The steps of a change beyond this many rows added that need widgets come over the
+ * following main loop iterations, each taking in what fits in PACE_BUDGET_US. */
 #define PACE_FIRST_ROWS 8
 #define PACE_BUDGET_US 10000
 
@@ -106,7 +106,7 @@ struct _EscTableView
   GtkSortListModel *sort_model;
   GListStore *shown;              /* the rows shown: the sort model's, some maybe to come */
   GArray *to_come;                /* PaceStep: the steps of a change not yet taken, in order */
-  guint pace_rows;                /* how many rows the next iteration may add or remove */
+  guint pace_rows;                /* how many rows needing widgets the next iteration adds */
   guint pace_id;
   gboolean splicing;              /* the store is changing */
   GtkMultiSelection *selection;
@@ -266,7 +266,7 @@ take_in (EscTableView *self,
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GArray) steps = NULL;
-  guint n, cost = 0;
+  guint n, cost = 0, first, sort_at, store_at;
 
   for (n = 0; n < self->to_come->len; n++)
     {
@@ -288,25 +288,22 @@ take_in (EscTableView *self,
   if (self->to_come->len == 0)
     g_clear_handle_id (&self->pace_id, g_source_remove);
 
-  {
-    guint first = g_array_index (steps, PaceStep, 0).at, sort_at = first, store_at = first;
+  first = sort_at = store_at = g_array_index (steps, PaceStep, 0).at;
+  for (guint k = 0; k < n; k++)
+    {
+      const PaceStep *step = &g_array_index (steps, PaceStep, k);
 
-    for (guint k = 0; k < n; k++)
-      {
-        const PaceStep *step = &g_array_index (steps, PaceStep, k);
-
-        for (; sort_at < step->at; sort_at++)
-          g_ptr_array_add (rows, g_list_model_get_item (G_LIST_MODEL (self->shown), store_at++));
-        if (step->removal)
-          store_at++;
-        else
-          {
-            g_ptr_array_add (rows, g_object_ref (step->row));
-            sort_at++;
-          }
-      }
-    splice_shown (self, first, store_at - first, (EscRow **) rows->pdata, rows->len);
-  }
+      for (; sort_at < step->at; sort_at++)
+        g_ptr_array_add (rows, g_list_model_get_item (G_LIST_MODEL (self->shown), store_at++));
+      if (step->removal)
+        store_at++;
+      else
+        {
+          g_ptr_array_add (rows, g_object_ref (step->row));
+          sort_at++;
+        }
+    }
+  splice_shown (self, first, store_at - first, (EscRow **) rows->pdata, rows->len);
 }
 
 /* Takes in every step to come: the store is the sort model again. Not while the store is
