@@ -23,6 +23,13 @@ typedef struct
   double lb, ub;
 } Bounds;
 
+/* A master column's schedule: its block and the block's column values. */
+typedef struct
+{
+  guint block;
+  double *xb;             /* block columns, 1-based */
+} Point;
+
 typedef struct
 {
   glp_prob *lp;           /* the employee's own rows and columns, relaxed */
@@ -35,6 +42,7 @@ struct _EscDecomposition
 {
   int n_rows, n_cols;
   double constant;        /* the objective's constant */
+  double grid_step, grid_offset;  /* the values the objective can take (esc-model.h) */
   double *obj;            /* n_cols + 1 */
   Bounds *col_bounds;     /* n_cols + 1 */
   gboolean *col_integer;  /* n_cols + 1 */
@@ -56,6 +64,9 @@ struct _EscDecomposition
   int n_link_cols;
   glp_prob *master;       /* during esc_decomposition_bound() */
   GArray *integral;       /* gboolean per master column after the linking ones */
+  GArray *points;         /* Point per master column after the linking ones */
+  double *combined;       /* the dive's vector (n_cols + 1), or NULL */
+  gboolean *combined_free;  /* per block: not decided by the dive; NULL: all are */
   guint rounds, added;
 };
 
@@ -84,6 +95,8 @@ esc_decomposition_free (EscDecomposition *self)
   g_free (self->col_row);
   g_free (self->col_val);
   g_free (self->link_cols);
+  g_free (self->combined);
+  g_free (self->combined_free);
   g_free (self);
 }
 
@@ -102,6 +115,7 @@ esc_decomposition_new (EscModel *model)
   self->n_rows = n_rows;
   self->n_cols = n_cols;
   self->constant = glp_get_obj_coef (full, 0);
+  esc_model_get_objective_grid (model, &self->grid_step, &self->grid_offset);
   self->n_blocks = esc_model_get_n_employees (model);
   self->obj = g_new0 (double, n_cols + 1);
   self->col_bounds = g_new0 (Bounds, n_cols + 1);
@@ -212,6 +226,12 @@ set_bounds (glp_prob     *lp,
     glp_set_col_bnds (lp, i, b->type, b->lb, b->ub);
 }
 
+static void
+clear_point (gpointer data)
+{
+  g_free (((Point *) data)->xb);
+}
+
 /* The GLPK problems, in this thread. */
 static void
 build_problems (EscDecomposition *self)
@@ -277,6 +297,8 @@ build_problems (EscDecomposition *self)
     }
   glp_set_obj_coef (self->master, 0, self->constant);
   self->integral = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  self->points = g_array_new (FALSE, FALSE, sizeof (Point));
+  g_array_set_clear_func (self->points, clear_point);
 }
 
 static void
@@ -286,6 +308,20 @@ free_problems (EscDecomposition *self)
     g_clear_pointer (&self->blocks[k].lp, glp_delete_prob);
   g_clear_pointer (&self->master, glp_delete_prob);
   g_clear_pointer (&self->integral, g_array_unref);
+  g_clear_pointer (&self->points, g_array_unref);
+}
+
+static gboolean
+point_is_integral (EscDecomposition *self,
+                   guint             k,
+                   const double     *xb)
+{
+  const Block *b = &self->blocks[k];
+
+  for (int t = 1; t <= b->n_cols; t++)
+    if (self->col_integer[b->col[t]] && fabs (xb[t] - nearbyint (xb[t])) >= 1e-9)
+      return FALSE;
+  return TRUE;
 }
 
 /* A column of the master for block @k at the block's point @xb (block columns, 1-based):
@@ -324,11 +360,14 @@ add_column (EscDecomposition *self,
   ind[len] = self->n_link + 1 + (int) k;
   val[len] = 1.0;
   {
-    gboolean integral = TRUE;
+    gboolean integral = point_is_integral (self, k, xb);
 
-    for (int t = 1; t <= b->n_cols && integral; t++)
-      integral = !self->col_integer[b->col[t]] || fabs (xb[t] - nearbyint (xb[t])) < 1e-9;
     g_array_append_val (self->integral, integral);
+  }
+  {
+    Point point = { k, g_memdup2 (xb, sizeof (double) * (b->n_cols + 1)) };
+
+    g_array_append_val (self->points, point);
   }
   c = glp_add_cols (self->master, 1);
   glp_set_col_bnds (self->master, c, GLP_LO, 0.0, 0.0);
@@ -371,12 +410,290 @@ reduced (EscDecomposition *self,
   return d;
 }
 
+/* The reduced cost in the master of block @k's point @xb at duals @pi, @mu (tiny values
+ * of @xb are set to 0). */
+static double
+master_reduced (EscDecomposition *self,
+                guint             k,
+                const double     *pi,
+                const double     *mu,
+                double           *xb)
+{
+  const Block *b = &self->blocks[k];
+  double rc = -mu[k];
+
+  for (int t = 1; t <= b->n_cols; t++)
+    {
+      if (fabs (xb[t]) < 1e-9)
+        xb[t] = 0;
+      rc += reduced (self, b->col[t], pi) * xb[t];
+    }
+  return rc;
+}
+
+/* Employee @k's own minimum of the reduced costs at duals @duals: over their LP, or with
+ * @integer their own MIP (from that LP) for an integral schedule. The point goes to @xb
+ * (block columns), the minimum to @minimum (a term of the Lagrangian bound: the MIP's
+ * when proven, else the LP's). FALSE when GLPK fails. */
+static gboolean
+price_block (EscDecomposition *self,
+             guint             k,
+             const double     *duals,
+             gboolean          integer,
+             gint64            deadline,
+             glp_smcp         *parm,
+             double           *xb,
+             double           *minimum)
+{
+  Block *b = &self->blocks[k];
+
+  for (int t = 1; t <= b->n_cols; t++)
+    glp_set_obj_coef (b->lp, t, reduced (self, b->col[t], duals));
+  parm->tm_lim = G_MAXINT / 2;
+  if (glp_simplex (b->lp, parm) != 0 || glp_get_status (b->lp) != GLP_OPT)
+    {
+      /* Once more from a fresh basis. */
+      glp_adv_basis (b->lp, 0);
+      if (glp_simplex (b->lp, parm) != 0 || glp_get_status (b->lp) != GLP_OPT)
+        return FALSE;
+    }
+  xb[0] = 0;
+  if (integer)
+    {
+      glp_iocp iparm;
+      int ret;
+
+      glp_init_iocp (&iparm);
+      iparm.msg_lev = GLP_MSG_OFF;
+      /* GLPK's cuts close an employee's MIP in milliseconds (weekly hours are knapsacks,
+       * patterns and days cliques); without them, alone with their wishes, 13 of the
+       * pool's 52 employees with a wish ran out of 3 s. */
+      iparm.mir_cuts = GLP_ON;
+      iparm.cov_cuts = GLP_ON;
+      iparm.clq_cuts = GLP_ON;
+      iparm.gmi_cuts = GLP_ON;
+      iparm.tm_lim = (int) CLAMP ((deadline - g_get_monotonic_time ()) / 1000, 1, 200);
+      for (int t = 1; t <= b->n_cols; t++)
+        if (self->col_integer[b->col[t]])
+          glp_set_col_kind (b->lp, t, GLP_IV);
+      ret = glp_intopt (b->lp, &iparm);
+      if (ret == 0 && glp_mip_status (b->lp) == GLP_OPT)
+        {
+          *minimum = glp_mip_obj_val (b->lp);
+          for (int t = 1; t <= b->n_cols; t++)
+            xb[t] = glp_mip_col_val (b->lp, t);
+        }
+      else
+        {
+          *minimum = glp_get_obj_val (b->lp);
+          for (int t = 1; t <= b->n_cols; t++)
+            xb[t] = glp_get_col_prim (b->lp, t);
+        }
+      for (int t = 1; t <= b->n_cols; t++)
+        glp_set_col_kind (b->lp, t, GLP_CV);
+    }
+  else
+    {
+      *minimum = glp_get_obj_val (b->lp);
+      for (int t = 1; t <= b->n_cols; t++)
+        xb[t] = glp_get_col_prim (b->lp, t);
+    }
+  return TRUE;
+}
+
 static gboolean
 stopped (gint64                    deadline,
          EscDecompositionStopFunc  stop,
          gpointer                  user_data)
 {
   return g_get_monotonic_time () >= deadline || (stop != NULL && stop (user_data));
+}
+
+static void
+save_basis (glp_prob *lp,
+            int      *basis)
+{
+  int m = glp_get_num_rows (lp), n = glp_get_num_cols (lp);
+
+  for (int i = 1; i <= m; i++)
+    basis[i] = glp_get_row_stat (lp, i);
+  for (int j = 1; j <= n; j++)
+    basis[m + j] = glp_get_col_stat (lp, j);
+}
+
+static void
+restore_basis (glp_prob  *lp,
+               const int *basis)
+{
+  int m = glp_get_num_rows (lp), n = glp_get_num_cols (lp);
+
+  for (int i = 1; i <= m; i++)
+    glp_set_row_stat (lp, i, basis[i]);
+  for (int j = 1; j <= n; j++)
+    glp_set_col_stat (lp, j, basis[m + j]);
+}
+
+/* A schedule from the master over integral schedules (after integral pricing): a dive
+ * from its LP optimum. Each step fixes every schedule the LP uses whole (the LP stays
+ * optimal), then the one it uses most of those it uses in part, when the LP's value
+ * then stays at its optimum (else that fixing is undone and the schedule not tried
+ * again), until every employee has one. When no schedule is left to try, the employees
+ * not fixed yet price integral schedules at the master's duals, once between two
+ * fixings; when nothing new comes, the dive stops with those employees undecided.
+ * self->combined (and combined_free) receive it. */
+static void
+dive (EscDecomposition         *self,
+      glp_smcp                 *parm,
+      gint64                    deadline,
+      EscDecompositionStopFunc  stop,
+      gpointer                  user_data,
+      double                   *pi,
+      double                   *mu,
+      int                      *ind,
+      double                   *val,
+      double                   *acc)
+{
+  glp_prob *master = self->master;
+  int first = self->n_link_cols + 1;
+  guint fixings = 0, undone = 0, priced = 0, n_free = 0;
+  gint64 t0 = g_get_monotonic_time ();
+  g_autoptr(GArray) tried = g_array_new (FALSE, TRUE, sizeof (gboolean));
+  g_autofree gboolean *fixed = g_new0 (gboolean, MAX (self->n_blocks, 1));
+  gboolean priced_since_fix = FALSE;
+  double cap;
+  glp_smcp trial;
+  g_autofree int *basis = NULL;
+
+  /* Only whole schedules: an employee's MIP that ran out of time priced its LP point. */
+  for (guint c = 0; c < self->integral->len; c++)
+    if (!g_array_index (self->integral, gboolean, c))
+      glp_set_col_bnds (master, first + (int) c, GLP_FX, 0.0, 0.0);
+  parm->tm_lim = G_MAXINT / 2;
+  if (glp_simplex (master, parm) != 0 || glp_get_status (master) != GLP_OPT)
+    return;
+  /* The best value a schedule can have given the LP's (on the objective's grid). */
+  cap = esc_round_to_grid (glp_get_obj_val (master) - 1e-6 * MAX (1.0, fabs (glp_get_obj_val (master))),
+                           self->grid_step, self->grid_offset);
+  cap += 1e-6 * MAX (1.0, fabs (cap));
+  /* A fixing keeps the basis dual feasible: the dual simplex re-optimises, and stops as
+   * soon as the value passes the cap (3 times faster than the primal here). */
+  trial = *parm;
+  trial.meth = GLP_DUALP;
+  trial.obj_ul = cap;
+  trial.tm_lim = G_MAXINT / 2;
+
+  while (!stopped (deadline, stop, user_data))
+    {
+      int n = glp_get_num_cols (master), pick = 0;
+      double most = 0;
+      gboolean fractional = FALSE;
+
+      g_array_set_size (tried, (guint) n + 1);
+      basis = g_renew (int, basis, glp_get_num_rows (master) + n + 1);
+      for (int c = first; c <= n; c++)
+        {
+          double v = glp_get_col_prim (master, c);
+
+          if (v >= 1 - 1e-6 && glp_get_col_type (master, c) != GLP_FX)
+            {
+              glp_set_col_bnds (master, c, GLP_FX, 1.0, 1.0);
+              fixed[g_array_index (self->points, Point, c - first).block] = TRUE;
+            }
+          else if (v > 1e-6 && v < 1 - 1e-6)
+            {
+              fractional = TRUE;
+              if (!g_array_index (tried, gboolean, c) && v > most)
+                {
+                  most = v;
+                  pick = c;
+                }
+            }
+        }
+      if (!fractional)
+        break;
+      if (pick == 0)
+        {
+          guint added = 0;
+
+          if (priced_since_fix)
+            break;
+          /* New integral schedules for the employees not fixed yet. */
+          priced_since_fix = TRUE;
+          priced++;
+          master_duals (self, pi, mu);
+          for (guint k = 0; k < self->n_blocks; k++)
+            {
+              const Block *b = &self->blocks[k];
+              g_autofree double *xb = NULL;
+              double minimum;
+
+              if (fixed[k] || b->n_cols == 0)
+                continue;
+              if (stopped (deadline, stop, user_data))
+                return;
+              xb = g_new0 (double, b->n_cols + 1);
+              if (!price_block (self, k, pi, TRUE, deadline, parm, xb, &minimum))
+                return;
+              if (point_is_integral (self, k, xb) &&
+                  master_reduced (self, k, pi, mu, xb) < -1e-7)
+                {
+                  add_column (self, k, xb, ind, val, acc);
+                  added++;
+                }
+            }
+          if (added == 0)
+            break;
+          memset (tried->data, 0, sizeof (gboolean) * tried->len);
+          parm->tm_lim = G_MAXINT / 2;
+          if (glp_simplex (master, parm) != 0 || glp_get_status (master) != GLP_OPT)
+            return;
+          continue;
+        }
+      g_array_index (tried, gboolean, pick) = TRUE;
+      save_basis (master, basis);
+      glp_set_col_bnds (master, pick, GLP_FX, 1.0, 1.0);
+      if (glp_simplex (master, &trial) == 0 && glp_get_status (master) == GLP_OPT &&
+          glp_get_obj_val (master) <= cap)
+        {
+          fixings++;
+          fixed[g_array_index (self->points, Point, pick - first).block] = TRUE;
+          priced_since_fix = FALSE;
+          continue;
+        }
+      undone++;
+      glp_set_col_bnds (master, pick, GLP_LO, 0.0, 0.0);
+      /* Back to the LP's optimum without it: its basis. */
+      restore_basis (master, basis);
+      if (glp_simplex (master, parm) != 0 || glp_get_status (master) != GLP_OPT)
+        return;
+    }
+  if (stopped (deadline, stop, user_data))
+    return;
+
+  /* The schedules the LP uses whole; the other employees are undecided. */
+  self->combined = g_new0 (double, self->n_cols + 1);
+  self->combined_free = g_new (gboolean, MAX (self->n_blocks, 1));
+  for (guint k = 0; k < self->n_blocks; k++)
+    self->combined_free[k] = self->blocks[k].n_cols > 0;
+  for (int c = first; c <= glp_get_num_cols (master); c++)
+    if (glp_get_col_prim (master, c) >= 1 - 1e-6)
+      {
+        const Point *point = &g_array_index (self->points, Point, c - first);
+        const Block *b = &self->blocks[point->block];
+
+        self->combined_free[point->block] = FALSE;
+        for (int t = 1; t <= b->n_cols; t++)
+          self->combined[b->col[t]] = point->xb[t];
+      }
+  for (int t = 0; t < self->n_link_cols; t++)
+    self->combined[self->link_cols[t]] = glp_get_col_prim (master, t + 1);
+  for (guint k = 0; k < self->n_blocks; k++)
+    n_free += self->combined_free[k] ? 1 : 0;
+  if (n_free == 0)
+    g_clear_pointer (&self->combined_free, g_free);
+  g_debug ("decomposition dive: %u fixings (%u undone), %u pricings, master %g, "
+           "%u employees undecided, %.3f s", fixings, undone, priced, glp_get_obj_val (master),
+           n_free, (g_get_monotonic_time () - t0) / (double) G_USEC_PER_SEC);
 }
 
 double
@@ -398,12 +715,14 @@ esc_decomposition_bound (EscDecomposition          *self,
   g_autofree int *ind = g_new (int, n_link + self->n_blocks + 2);
   g_autofree double *val = g_new (double, n_link + self->n_blocks + 2);
   double best = -HUGE_VAL, alpha = 0;
-  gboolean have_center = FALSE, integer = FALSE, converged;
+  gboolean have_center = FALSE, integer = FALSE, converged, integral_done = FALSE;
   int alpha_dummy = 0;
   glp_smcp parm;
 
   self->rounds = 0;
   self->added = 0;
+  g_clear_pointer (&self->combined, g_free);
+  g_clear_pointer (&self->combined_free, g_free);
   build_problems (self);
   glp_init_smcp (&parm);
   parm.msg_lev = GLP_MSG_OFF;
@@ -462,7 +781,7 @@ esc_decomposition_bound (EscDecomposition          *self,
         {
           Block *b = &self->blocks[k];
           g_autofree double *xb = NULL;
-          double rc;
+          double rc, minimum;
 
           if (b->n_cols == 0)
             continue;
@@ -471,71 +790,15 @@ esc_decomposition_bound (EscDecomposition          *self,
               broken = TRUE;
               break;
             }
-          for (int t = 1; t <= b->n_cols; t++)
-            glp_set_obj_coef (b->lp, t, reduced (self, b->col[t], sep));
-          parm.tm_lim = G_MAXINT / 2;
-          if (glp_simplex (b->lp, &parm) != 0 || glp_get_status (b->lp) != GLP_OPT)
+          xb = g_new0 (double, b->n_cols + 1);
+          if (!price_block (self, k, sep, integer, deadline, &parm, xb, &minimum))
             {
-              /* Once more from a fresh basis. */
-              glp_adv_basis (b->lp, 0);
-              if (glp_simplex (b->lp, &parm) != 0 || glp_get_status (b->lp) != GLP_OPT)
-                {
-                  broken = TRUE;
-                  break;
-                }
+              broken = TRUE;
+              break;
             }
-          xb = g_new (double, b->n_cols + 1);
-          xb[0] = 0;
-          if (integer)
-            {
-              /* The employee's own MIP from that LP: a stronger minimum (a bound only
-               * when proven) and an integral schedule. */
-              glp_iocp iparm;
-              int ret;
-
-              glp_init_iocp (&iparm);
-              iparm.msg_lev = GLP_MSG_OFF;
-              /* GLPK's cuts close an employee's MIP in milliseconds (weekly hours are
-               * knapsacks, patterns and days cliques); without them, alone with their
-               * wishes, 13 of the pool's 52 employees with a wish ran out of 3 s. */
-              iparm.mir_cuts = GLP_ON;
-              iparm.cov_cuts = GLP_ON;
-              iparm.clq_cuts = GLP_ON;
-              iparm.gmi_cuts = GLP_ON;
-              iparm.tm_lim = (int) CLAMP ((deadline - g_get_monotonic_time ()) / 1000, 1, 200);
-              for (int t = 1; t <= b->n_cols; t++)
-                if (self->col_integer[b->col[t]])
-                  glp_set_col_kind (b->lp, t, GLP_IV);
-              ret = glp_intopt (b->lp, &iparm);
-              if (ret == 0 && glp_mip_status (b->lp) == GLP_OPT)
-                {
-                  lb += glp_mip_obj_val (b->lp);
-                  for (int t = 1; t <= b->n_cols; t++)
-                    xb[t] = glp_mip_col_val (b->lp, t);
-                }
-              else
-                {
-                  lb += glp_get_obj_val (b->lp);
-                  for (int t = 1; t <= b->n_cols; t++)
-                    xb[t] = glp_get_col_prim (b->lp, t);
-                }
-              for (int t = 1; t <= b->n_cols; t++)
-                glp_set_col_kind (b->lp, t, GLP_CV);
-            }
-          else
-            {
-              lb += glp_get_obj_val (b->lp);
-              for (int t = 1; t <= b->n_cols; t++)
-                xb[t] = glp_get_col_prim (b->lp, t);
-            }
+          lb += minimum;
           /* Its reduced cost in the master (at the master's own duals). */
-          rc = -mu[k];
-          for (int t = 1; t <= b->n_cols; t++)
-            {
-              if (fabs (xb[t]) < 1e-9)
-                xb[t] = 0;
-              rc += reduced (self, b->col[t], pi) * xb[t];
-            }
+          rc = master_reduced (self, k, pi, mu, xb);
           if (rc < -1e-7 * MAX (1.0, fabs (master_obj)))
             {
               add_column (self, k, xb, ind, val, acc);
@@ -584,6 +847,7 @@ esc_decomposition_bound (EscDecomposition          *self,
            * integrality: price integral schedules only (a master over those alone
            * bounds the integral decomposition from above), which raises the bound where
            * the LP mixes schedules no employee can work. */
+          integral_done = integer;
           if (integer || !with_integer)
             break;
           integer = TRUE;
@@ -602,11 +866,16 @@ esc_decomposition_bound (EscDecomposition          *self,
               glp_del_cols (self->master, (int) drop->len - 1, (int *) drop->data);
               for (int c = (int) self->integral->len - 1; c >= 0; c--)
                 if (!g_array_index (self->integral, gboolean, c))
-                  g_array_remove_index (self->integral, (guint) c);
+                  {
+                    g_array_remove_index (self->integral, (guint) c);
+                    g_array_remove_index (self->points, (guint) c);
+                  }
               glp_std_basis (self->master);
             }
         }
     }
+  if (integral_done)
+    dive (self, &parm, deadline, stop, user_data, pi, mu, ind, val, acc);
   free_problems (self);
   return best;
 }
@@ -621,4 +890,12 @@ guint
 esc_decomposition_get_columns (EscDecomposition *self)
 {
   return self->added;
+}
+
+const double *
+esc_decomposition_get_combined (EscDecomposition *self,
+                                const gboolean  **free_blocks)
+{
+  *free_blocks = self->combined_free;
+  return self->combined;
 }

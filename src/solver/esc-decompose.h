@@ -56,6 +56,21 @@ double            esc_decomposition_bound (EscDecomposition          *self,
                                            EscDecompositionBoundFunc  report,
                                            gpointer                   user_data);
 
+/* After esc_decomposition_bound() converged with integral pricing: a schedule made of
+ * the master's integral schedules, found by a dive that keeps the master's LP at its
+ * optimum (the schedules the LP uses whole are kept, then the one it uses most of the
+ * others whenever the LP's value stays; new integral schedules are priced when none
+ * fits), as a vector of the model's columns (n_cols + 1; the linking columns as the
+ * master's LP left them: rebuild it from its schedule); NULL when there is none. When
+ * the dive stopped before every employee had a schedule (the master's schedules do not
+ * combine any further at that value), @free_blocks receives the employees (model
+ * employees) it left undecided, whose columns are 0; else NULL. The master mixes whole
+ * schedules of every employee at once, which the search's neighbourhoods do not: on the
+ * pool the dive leaves 1-11 of 200 employees, and GLPK completing those finds the
+ * optimum. Valid until the next esc_decomposition_bound(). */
+const double     *esc_decomposition_get_combined (EscDecomposition  *self,
+                                                  const gboolean   **free_blocks);
+
 /* Rounds of column generation and columns generated in the last call, for the log. */
 guint             esc_decomposition_get_rounds  (EscDecomposition *self);
 guint             esc_decomposition_get_columns (EscDecomposition *self);

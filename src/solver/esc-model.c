@@ -2570,11 +2570,30 @@ double
 esc_model_round_bound (EscModel *self,
                        double    bound)
 {
+  double step, offset;
+
+  esc_model_get_objective_grid (self, &step, &offset);
+  return esc_round_to_grid (bound, step, offset);
+}
+
+double
+esc_round_to_grid (double bound,
+                   double step,
+                   double offset)
+{
   double h;
 
-  if (!isfinite (bound) || fabs (bound) >= 1e300)
+  if (!isfinite (bound) || fabs (bound) >= 1e300 || step == 0.0)
     return bound;
+  h = (bound - offset) / step;
+  return step * ceil (h - 1e-6) + offset;
+}
 
+void
+esc_model_get_objective_grid (EscModel *self,
+                              double   *step,
+                              double   *offset)
+{
   if (!self->round_known)
     {
       gint64 step = 0;
@@ -2597,11 +2616,8 @@ esc_model_round_bound (EscModel *self,
       self->round_offset = offset;
       self->round_known = TRUE;
     }
-  if (self->round_step == 0.0)
-    return bound;
-
-  h = (bound - self->round_offset) / self->round_step;
-  return self->round_step * ceil (h - 1e-6) + self->round_offset;
+  *step = self->round_step;
+  *offset = self->round_offset;
 }
 
 void

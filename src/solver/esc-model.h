@@ -194,6 +194,10 @@ double      esc_model_trivial_bound    (EscModel *self);
 /* @bound (GLPK units) raised to the next value the current objective can take, when it
  * has integer coefficients on integer columns only (as GLPK rounds its node bounds). */
 double      esc_model_round_bound      (EscModel *self, double bound);
+/* The values the current objective can take: offset + k * step (step 0: any value). */
+void        esc_model_get_objective_grid (EscModel *self, double *step, double *offset);
+/* @bound raised to the next value offset + k * step (unchanged when @step is 0). */
+double      esc_round_to_grid          (double bound, double step, double offset);
 
 /* Writes the model (the current objective and level rows) in free MPS. */
 gboolean    esc_model_write_mps        (EscModel *self, const char *filename, GError **error);

@@ -71,6 +71,7 @@ esc_schedule_copy (const EscSchedule *self)
       dup->proven_optimal = stats->proven_optimal;
       dup->neighbourhoods = stats->neighbourhoods;
       dup->helper_neighbourhoods = stats->helper_neighbourhoods;
+      dup->combined = stats->combined;
       g_ptr_array_add (copy->phases, dup);
     }
   for (guint i = 0; i < self->reasons->len; i++)

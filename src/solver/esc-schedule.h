@@ -32,6 +32,7 @@ typedef struct
   gboolean proven_optimal;
   guint neighbourhoods;     /* solved by GLPK in the neighbourhood search (big groups) */
   guint helper_neighbourhoods;  /* of those, solved by a helper thread's second search */
+  guint combined;           /* improvements by the decomposition's schedule (big groups) */
 } EscPhaseStats;
 
 typedef struct _EscSchedule EscSchedule;

@@ -52,6 +52,7 @@
 #define CUTS_MAX_COLUMNS 4000
 #define LNS_MIN_COLUMNS 2500                           /* bigger groups: neighbourhoods */
 #define LNS_TARGET_COLUMNS 1200                        /* first neighbourhood size */
+#define COMPLETION_TIME (2 * G_USEC_PER_SEC)           /* GLPK completing the dive's schedule */
 
 typedef enum
 {
@@ -80,6 +81,7 @@ typedef struct
   double *seconds;
   guint *neighbourhoods;           /* per level: solved in the group's thread and a helper's */
   guint *helper_neighbourhoods;    /* per level: of those, in a helper's second search */
+  guint *combined;                 /* per level: improvements by the decomposition's schedule */
   gboolean infeasible;
   gboolean stopped;                /* cancelled or out of time before the end */
   GPtrArray *reasons;
@@ -172,6 +174,7 @@ run_unref (Run *run)
       g_free (gs->seconds);
       g_free (gs->neighbourhoods);
       g_free (gs->helper_neighbourhoods);
+      g_free (gs->combined);
       g_free (gs->best_choice);
       g_free (gs->best_compensation);
       g_clear_pointer (&gs->reasons, g_ptr_array_unref);
@@ -1264,6 +1267,7 @@ static Result
 solve_sub (Run           *run,
            EscSubproblem *sub,
            double        *x,
+           gboolean       start_legal,
            gint64         deadline)
 {
   glp_prob *lp = esc_subproblem_get_prob (sub);
@@ -1277,12 +1281,15 @@ solve_sub (Run           *run,
   for (int j = 1; j <= n; j++)
     start_obj += glp_get_obj_coef (lp, j) * x[j];
   tol = 1e-6 * MAX (1.0, fabs (start_obj));
+  if (!start_legal)
+    start_obj = HUGE_VAL;
   s.run = run;
   s.level = -1;
   s.lp = lp;
   s.deadline = deadline;
   ss.run = run;
   ss.start = start;
+  ss.start_given = !start_legal;
   ss.deadline = deadline;
 
   if (setjmp (s.jump) == 0)
@@ -1375,6 +1382,9 @@ typedef struct
   double *shared;                  /* the best vector found by either search, or NULL */
   int n_cols;
   double shared_value;             /* its level's value (level units) */
+  double *combined;                /* the decomposition's schedule, not yet taken, or NULL */
+  gboolean *combined_free;         /* its undecided model employees, or NULL */
+  guint n_employees;               /* the model's */
 } BoundJob;
 
 static gboolean
@@ -1410,8 +1420,105 @@ job_bound (BoundJob *job)
 static void
 run_bound (BoundJob *job)
 {
+  const double *combined;
+  const gboolean *free_blocks;
+
   esc_decomposition_bound (job->dw, job->x, job->target, job->integer, job->deadline,
                            bound_stop, bound_report, job);
+  combined = esc_decomposition_get_combined (job->dw, &free_blocks);
+  if (combined != NULL)
+    {
+      g_mutex_lock (&job->mutex);
+      g_free (job->combined);
+      g_free (job->combined_free);
+      job->combined = g_memdup2 (combined, sizeof (double) * (job->n_cols + 1));
+      job->combined_free = free_blocks != NULL
+                           ? g_memdup2 (free_blocks, sizeof (gboolean) * job->n_employees)
+                           : NULL;
+      g_mutex_unlock (&job->mutex);
+    }
+}
+
+/* The decomposition's schedule (esc_decomposition_get_combined()), once, as a vector of
+ * @model in @trial (rebuilt from its schedule: linking columns tight): TRUE when there is
+ * one and it is legal. When the dive left employees undecided, they start from the
+ * incumbent @best and GLPK completes the schedule (those employees over the whole
+ * horizon, the others fixed at the dive's schedules) until @deadline. */
+static gboolean
+take_combined (Run          *run,
+               BoundJob     *job,
+               EscModel     *model,
+               const double *best,
+               double       *trial,
+               gint64        deadline)
+{
+  EscProblem *problem = esc_model_get_problem (model);
+  g_autofree double *combined = NULL;
+  g_autofree gboolean *undecided = NULL;
+  g_autofree gboolean *in_nb = NULL;
+  g_autofree double *x = NULL;
+  g_autoptr(EscSchedule) schedule = NULL;
+  g_autoptr(EscSchedule) incumbent = NULL;
+  Neighbourhood nb = { NULL, NULL };
+  EscSubproblem *sub;
+  Result result;
+  guint n_free = 0;
+  gint64 now = g_get_monotonic_time ();
+  gboolean legal;
+
+  if (job == NULL)
+    return FALSE;
+  g_mutex_lock (&job->mutex);
+  combined = g_steal_pointer (&job->combined);
+  undecided = g_steal_pointer (&job->combined_free);
+  g_mutex_unlock (&job->mutex);
+  if (combined == NULL)
+    return FALSE;
+  schedule = esc_schedule_new (problem);
+  esc_model_vector_to_schedule (model, combined, schedule);
+  if (undecided == NULL)
+    return esc_model_vector_from_schedule (model, schedule, trial);
+  if (now >= deadline)
+    return FALSE;
+
+  incumbent = esc_schedule_new (problem);
+  esc_model_vector_to_schedule (model, best, incumbent);
+  in_nb = g_new0 (gboolean, MAX (problem->employees->len, 1));
+  for (guint i = 0; i < job->n_employees; i++)
+    if (undecided[i])
+      {
+        int e = esc_model_get_employee (model, i);
+
+        in_nb[e] = TRUE;
+        n_free++;
+        for (int d = 0; d < problem->n_days; d++)
+          {
+            esc_schedule_set_choice (schedule, (guint) e, (guint) d,
+                                     esc_schedule_get_choice (incumbent, (guint) e, (guint) d));
+            esc_schedule_set_compensation (schedule, (guint) e, (guint) d,
+                                           esc_schedule_get_compensation (incumbent, (guint) e,
+                                                                          (guint) d));
+          }
+      }
+  legal = esc_model_vector_from_schedule (model, schedule, trial);
+  nb.employee = in_nb;
+  sub = esc_model_restrict (model, trial, cell_in_neighbourhood, &nb);
+  x = g_new0 (double, esc_subproblem_get_n_cols (sub) + 1);
+  esc_subproblem_from_full (sub, trial, x);
+  result = solve_sub (run, sub, x, legal, deadline);
+  if (result == RESULT_UNKNOWN)
+    {
+      /* Cancelled inside GLPK: the thread's models are gone. */
+      esc_subproblem_free (sub);
+      return FALSE;
+    }
+  esc_subproblem_to_full (sub, x, trial);
+  g_debug ("group %d: the decomposition's schedule completed (%u employees, %d columns), "
+           "%s in %.3f s", esc_model_get_group (model), n_free, esc_subproblem_get_n_cols (sub),
+           result == RESULT_OPTIMAL ? "proven" : "not proven",
+           (g_get_monotonic_time () - now) / (double) G_USEC_PER_SEC);
+  esc_subproblem_free (sub);
+  return esc_model_vector_is_feasible (model, trial, 1e-6);
 }
 
 /* Hands @x (level value @value, a legal vector) to the other search when it is the best
@@ -1594,7 +1701,19 @@ typedef struct
   EscModel *model;
   double scale;
   double *bound;
+  gboolean group_thread;           /* stops when the decomposition has a schedule to offer */
 } SearchStop;
+
+static gboolean
+combined_waiting (BoundJob *job)
+{
+  gboolean waiting;
+
+  g_mutex_lock (&job->mutex);
+  waiting = job->combined != NULL;
+  g_mutex_unlock (&job->mutex);
+  return waiting;
+}
 
 static gboolean
 search_stop (gpointer data)
@@ -1607,7 +1726,7 @@ search_stop (gpointer data)
       update_bound (ss->model, ss->scale, b, ss->bound);
       esc_local_search_set_target (ss->ls, *ss->bound);
     }
-  return is_cancelled (ss->run);
+  return is_cancelled (ss->run) || (ss->group_thread && combined_waiting (ss->job));
 }
 
 /* Neighbourhood kinds: employees over the whole horizon; employees over the short days
@@ -1692,12 +1811,24 @@ lns_level_body (Run          *run,
     esc_model_vector_to_schedule (model, best, work);                             \
   } G_STMT_END
 
-  /* Takes the other search's best when it is better. */
+  /* Takes the other search's best when it is better, and the decomposition's schedule
+   * (in the group's thread). */
 #define TAKE_OTHERS()                                                             \
   G_STMT_START {                                                                  \
     memcpy (trial, best, sizeof (double) * (n_cols + 1));                         \
     if (exchange_best (job, trial, value, TRUE))                                  \
       ACCEPT_TRIAL ();                                                            \
+    if (!second &&                                                                \
+        take_combined (run, job, model, best, trial,                              \
+                       MIN (deadline, g_get_monotonic_time () + COMPLETION_TIME)))  \
+      {                                                                           \
+        double before_ = value;                                                   \
+                                                                                  \
+        ACCEPT_TRIAL ();                                                          \
+        g_mutex_lock (&run->mutex);                                               \
+        gs->combined[k] += value < before_ ? 1 : 0;                               \
+        g_mutex_unlock (&run->mutex);                                             \
+      }                                                                           \
   } G_STMT_END
 
   /* The bound so far (the decomposition's, when it has one). */
@@ -1725,7 +1856,7 @@ lns_level_body (Run          *run,
   if (ls != NULL && !second)
     {
       gint64 now = g_get_monotonic_time ();
-      SearchStop ss = { run, ls, job, model, scale, bound };
+      SearchStop ss = { run, ls, job, model, scale, bound, !second };
 
       esc_local_search_set_target (ls, *bound);
       esc_model_vector_to_schedule (model, best, work);
@@ -1738,6 +1869,8 @@ lns_level_body (Run          *run,
     return RESULT_FEASIBLE;
   REFRESH_BOUND ();
   TAKE_OTHERS ();
+  if (!esc_model_is_alive (model))
+    return RESULT_FEASIBLE;
   if (!isnan (*bound) && value <= *bound + tol)
     return RESULT_OPTIMAL;
 
@@ -1759,6 +1892,8 @@ lns_level_body (Run          *run,
 
       iteration++;
       TAKE_OTHERS ();
+      if (!esc_model_is_alive (model))
+        return RESULT_FEASIBLE;
       kind = iteration % 2 == 1 ? NB_EMPLOYEES : n_short > 0 ? NB_SHORT_DAYS : NB_WINDOW;
       if (kind == NB_WINDOW && (n_days <= 2 || n <= 2))
         kind = NB_EMPLOYEES;
@@ -1857,7 +1992,7 @@ lns_level_body (Run          *run,
       sub = esc_model_restrict (model, best, cell_in_neighbourhood, &nb);
       x = g_new0 (double, esc_subproblem_get_n_cols (sub) + 1);
       esc_subproblem_from_full (sub, best, x);
-      result = solve_sub (run, sub, x, now + limit);
+      result = solve_sub (run, sub, x, TRUE, now + limit);
       if (result == RESULT_UNKNOWN || !esc_model_is_alive (model))
         {
           /* Cancelled inside GLPK: the thread's models are gone; the snapshot stays. */
@@ -1902,7 +2037,7 @@ lns_level_body (Run          *run,
         {
           gint64 until = MIN (deadline, g_get_monotonic_time () + (deadline - start) / 20);
 
-          SearchStop ss = { run, ls, job, model, scale, bound };
+          SearchStop ss = { run, ls, job, model, scale, bound, !second };
 
           since_ls = 0;
           esc_local_search_set_heat (ls, 0.2);
@@ -1954,6 +2089,8 @@ lns_level (Run          *run,
   job.bound = -HUGE_VAL;
   job.integer = TRUE;
   job.deadline = deadline;
+  job.n_cols = n_cols;
+  job.n_employees = esc_model_get_n_employees (model);
   g_mutex_init (&job.mutex);
   g_cond_init (&job.cond);
   helper = start_helper (run, &job);
@@ -1979,17 +2116,21 @@ lns_level (Run          *run,
           g_autofree double *other = g_memdup2 (best, sizeof (double) * (n_cols + 1));
 
           update_bound (model, scale, job_bound (&job), bound);
-          /* The second search's last improvement. */
-          if (exchange_best (&job, other, value, TRUE) &&
-              esc_model_vector_is_feasible (model, other, 1e-6))
-            {
-              memcpy (best, other, sizeof (double) * (n_cols + 1));
-              value = esc_model_level_value (model, level, best);
-              publish_vector (gs, model, best, work);
-              g_mutex_lock (&run->mutex);
-              gs->value[k] = value;
-              g_mutex_unlock (&run->mutex);
-            }
+          /* The second search's last improvement, the decomposition's schedule. */
+          for (guint t = 0; t < 2; t++)
+            if ((t == 0 ? exchange_best (&job, other, value, TRUE) &&
+                          esc_model_vector_is_feasible (model, other, 1e-6)
+                        : take_combined (run, &job, model, best, other, 0)) &&
+                esc_model_level_value (model, level, other) < value - 1e-9 * MAX (1.0, fabs (value)))
+              {
+                memcpy (best, other, sizeof (double) * (n_cols + 1));
+                value = esc_model_level_value (model, level, best);
+                publish_vector (gs, model, best, work);
+                g_mutex_lock (&run->mutex);
+                gs->value[k] = value;
+                gs->combined[k] += t;
+                g_mutex_unlock (&run->mutex);
+              }
           if (!isnan (*bound) && value <= *bound + 1e-9 * MAX (1.0, fabs (value)))
             result = RESULT_OPTIMAL;
         }
@@ -1998,6 +2139,8 @@ lns_level (Run          *run,
            gs->group, k, *bound, esc_decomposition_get_rounds (dw),
            esc_decomposition_get_columns (dw), helper != NULL ? " (helper thread)" : "");
   g_free (job.shared);
+  g_free (job.combined);
+  g_free (job.combined_free);
   g_cond_clear (&job.cond);
   g_mutex_clear (&job.mutex);
   return result;
@@ -2375,6 +2518,7 @@ collect_schedule (Run      *run,
             seconds += gs->seconds[k];
             stats->neighbourhoods += gs->neighbourhoods[k];
             stats->helper_neighbourhoods += gs->helper_neighbourhoods[k];
+            stats->combined += gs->combined[k];
             if (!gs->done || gs->stopped || !gs->proven[k])
               proven = FALSE;
             if (isnan (gs->bound[k]))
@@ -2507,6 +2651,7 @@ esc_solver_solve (EscProblem              *problem,
       gs->seconds = g_new0 (double, run->n_levels);
       gs->neighbourhoods = g_new0 (guint, run->n_levels);
       gs->helper_neighbourhoods = g_new0 (guint, run->n_levels);
+      gs->combined = g_new0 (guint, run->n_levels);
       gs->reasons = g_ptr_array_new_with_free_func (g_free);
       gs->infeasible_employees = g_array_new (FALSE, FALSE, sizeof (int));
       gs->best_choice = g_new (int, MAX (n_cells, 1));
