@@ -9,7 +9,8 @@
  * level, on a small group: set the objective, warm re-solve of the LP, branch and bound
  * from the incumbent (glp_ios_heur_sol, proximity search); on a big group: the bound by
  * Dantzig-Wolfe column generation (esc-decompose.c; in a helper thread when a core is
- * idle), simulated annealing over the rows (esc-local-search.c), then neighbourhoods of
+ * idle, which then also dives in its master for a schedule that GLPK completes),
+ * simulated annealing over the rows (esc-local-search.c), then neighbourhoods of
  * adaptive size solved exactly by GLPK on restricted problems (esc_model_restrict()),
  * aimed at the days short of staff; and a row that keeps the level's value for the next
  * ones. When hard rules

@@ -228,7 +228,7 @@ static void
 test_lns_cancel (void)
 {
   g_autoptr(EscProblem) problem = generated_problem (60, 28, 1, 11, TRUE, NULL);
-  const double moments[] = { 0.05, 0.4, 1.2, 2.5 };
+  const double moments[] = { 0.05, 0.4, 1.2, 2.5, 4.0, 6.0 };
 
   for (guint i = 0; i < G_N_ELEMENTS (moments); i++)
     {
