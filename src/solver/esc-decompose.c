@@ -62,7 +62,10 @@ struct _EscDecomposition
   double *col_val;
   int *link_cols;         /* linking model columns */
   int n_link_cols;
-  glp_prob *master;       /* during esc_decomposition_bound() */
+  glp_prob *master;       /* during esc_decomposition_bound(), with: */
+  double *pi, *mu;        /* the master's duals: linking rows, convexity rows */
+  int *ind;               /* scratch for a master column */
+  double *val, *acc;
   GArray *integral;       /* gboolean per master column after the linking ones */
   GArray *points;         /* Point per master column after the linking ones */
   double *combined;       /* the dive's vector (n_cols + 1), or NULL */
@@ -296,6 +299,11 @@ build_problems (EscDecomposition *self)
       glp_set_mat_col (self->master, c, len, ind, val);
     }
   glp_set_obj_coef (self->master, 0, self->constant);
+  self->pi = g_new0 (double, self->n_link + 1);
+  self->mu = g_new0 (double, MAX (self->n_blocks, 1));
+  self->acc = g_new0 (double, self->n_link + 1);
+  self->ind = g_new (int, self->n_link + self->n_blocks + 2);
+  self->val = g_new (double, self->n_link + self->n_blocks + 2);
   self->integral = g_array_new (FALSE, FALSE, sizeof (gboolean));
   self->points = g_array_new (FALSE, FALSE, sizeof (Point));
   g_array_set_clear_func (self->points, clear_point);
@@ -307,6 +315,11 @@ free_problems (EscDecomposition *self)
   for (guint k = 0; k < self->n_blocks; k++)
     g_clear_pointer (&self->blocks[k].lp, glp_delete_prob);
   g_clear_pointer (&self->master, glp_delete_prob);
+  g_clear_pointer (&self->pi, g_free);
+  g_clear_pointer (&self->mu, g_free);
+  g_clear_pointer (&self->acc, g_free);
+  g_clear_pointer (&self->ind, g_free);
+  g_clear_pointer (&self->val, g_free);
   g_clear_pointer (&self->integral, g_array_unref);
   g_clear_pointer (&self->points, g_array_unref);
 }
@@ -329,14 +342,11 @@ point_is_integral (EscDecomposition *self,
 static void
 add_column (EscDecomposition *self,
             guint             k,
-            const double     *xb,
-            int              *ind,
-            double           *val,
-            double           *acc)
+            const double     *xb)
 {
   Block *b = &self->blocks[k];
-  double cost = 0;
-  int len = 0, c;
+  double cost = 0, *acc = self->acc, *val = self->val;
+  int len = 0, c, *ind = self->ind;
 
   memset (acc, 0, sizeof (double) * (self->n_link + 1));
   for (int t = 1; t <= b->n_cols; t++)
@@ -376,12 +386,13 @@ add_column (EscDecomposition *self,
   self->added++;
 }
 
-/* The master's duals of the linking rows (sign-checked) and convexity rows. */
+/* The master's duals of the linking rows (sign-checked) and convexity rows, into
+ * self->pi and self->mu. */
 static void
-master_duals (EscDecomposition *self,
-              double           *pi,
-              double           *mu)
+master_duals (EscDecomposition *self)
 {
+  double *pi = self->pi, *mu = self->mu;
+
   for (int r = 1; r <= self->n_link; r++)
     {
       int type = glp_get_row_type (self->master, r);
@@ -410,23 +421,21 @@ reduced (EscDecomposition *self,
   return d;
 }
 
-/* The reduced cost in the master of block @k's point @xb at duals @pi, @mu (tiny values
- * of @xb are set to 0). */
+/* The reduced cost in the master of block @k's point @xb at the master's duals (tiny
+ * values of @xb are set to 0). */
 static double
 master_reduced (EscDecomposition *self,
                 guint             k,
-                const double     *pi,
-                const double     *mu,
                 double           *xb)
 {
   const Block *b = &self->blocks[k];
-  double rc = -mu[k];
+  double rc = -self->mu[k];
 
   for (int t = 1; t <= b->n_cols; t++)
     {
       if (fabs (xb[t]) < 1e-9)
         xb[t] = 0;
-      rc += reduced (self, b->col[t], pi) * xb[t];
+      rc += reduced (self, b->col[t], self->pi) * xb[t];
     }
   return rc;
 }
@@ -501,6 +510,35 @@ price_block (EscDecomposition *self,
   return TRUE;
 }
 
+/* Prices employee @k at @duals (price_block()) and adds the point to the master when its
+ * reduced cost at the master's duals is below -1e-7 * max (1, |@master_value|). Returns
+ * the columns added (0 or 1), or -1 when GLPK failed; @minimum receives the minimum. */
+static int
+price_and_add (EscDecomposition *self,
+               guint             k,
+               const double     *duals,
+               gboolean          integer,
+               double            master_value,
+               gint64            deadline,
+               glp_smcp         *parm,
+               double           *minimum)
+{
+  g_autofree double *xb = g_new0 (double, self->blocks[k].n_cols + 1);
+
+  if (!price_block (self, k, duals, integer, deadline, parm, xb, minimum))
+    return -1;
+  if (master_reduced (self, k, xb) >= -1e-7 * MAX (1.0, fabs (master_value)))
+    return 0;
+  add_column (self, k, xb);
+  return 1;
+}
+
+static int
+ms_left (gint64 deadline)
+{
+  return (int) CLAMP ((deadline - g_get_monotonic_time ()) / 1000, 1, G_MAXINT / 2);
+}
+
 static gboolean
 stopped (gint64                    deadline,
          EscDecompositionStopFunc  stop,
@@ -533,54 +571,113 @@ restore_basis (glp_prob  *lp,
     glp_set_col_stat (lp, j, basis[m + j]);
 }
 
+/* Fixes at 0 the master's columns from @from on that are not whole schedules (an
+ * employee's MIP that ran out of time priced its LP point). */
+static void
+drop_fractional (EscDecomposition *self,
+                 guint             from)
+{
+  for (guint c = from; c < self->integral->len; c++)
+    if (!g_array_index (self->integral, gboolean, c))
+      glp_set_col_bnds (self->master, self->n_link_cols + 1 + (int) c, GLP_FX, 0.0, 0.0);
+}
+
+/* Fixes master column @c at 1 when the master's LP value then stays within @cap (the
+ * dual simplex @trial stops as soon as it passes it); else undoes the fixing, back to
+ * the LP's optimum by its saved basis (no pivots). */
+static gboolean
+try_fixing (EscDecomposition *self,
+            int               c,
+            const glp_smcp   *trial,
+            glp_smcp         *parm,
+            gint64            deadline,
+            double            cap,
+            int              *basis)
+{
+  glp_prob *master = self->master;
+
+  save_basis (master, basis);
+  glp_set_col_bnds (master, c, GLP_FX, 1.0, 1.0);
+  if (glp_simplex (master, trial) == 0 && glp_get_status (master) == GLP_OPT &&
+      glp_get_obj_val (master) <= cap)
+    return TRUE;
+  glp_set_col_bnds (master, c, GLP_LO, 0.0, 0.0);
+  restore_basis (master, basis);
+  parm->tm_lim = ms_left (deadline);
+  glp_simplex (master, parm);
+  return FALSE;
+}
+
+/* The dive's result: the schedules the master's LP uses whole; the other employees are
+ * undecided. */
+static void
+collect_dive (EscDecomposition *self)
+{
+  glp_prob *master = self->master;
+  int first = self->n_link_cols + 1;
+  guint n_free = 0;
+
+  self->combined = g_new0 (double, self->n_cols + 1);
+  self->combined_free = g_new (gboolean, MAX (self->n_blocks, 1));
+  for (guint k = 0; k < self->n_blocks; k++)
+    self->combined_free[k] = self->blocks[k].n_cols > 0;
+  for (int c = first; c <= glp_get_num_cols (master); c++)
+    if (glp_get_col_prim (master, c) >= 1 - 1e-6)
+      {
+        const Point *point = &g_array_index (self->points, Point, c - first);
+        const Block *b = &self->blocks[point->block];
+
+        self->combined_free[point->block] = FALSE;
+        for (int t = 1; t <= b->n_cols; t++)
+          self->combined[b->col[t]] = point->xb[t];
+      }
+  for (int t = 0; t < self->n_link_cols; t++)
+    self->combined[self->link_cols[t]] = glp_get_col_prim (master, t + 1);
+  for (guint k = 0; k < self->n_blocks; k++)
+    n_free += self->combined_free[k] ? 1 : 0;
+  if (n_free == 0)
+    g_clear_pointer (&self->combined_free, g_free);
+}
+
 /* A schedule from the master over integral schedules (after integral pricing): a dive
- * from its LP optimum. Each step fixes every schedule the LP uses whole (the LP stays
- * optimal), then the one it uses most of those it uses in part, when the LP's value
- * then stays at its optimum (else that fixing is undone and the schedule not tried
- * again), until every employee has one. When no schedule is left to try, the employees
- * not fixed yet price integral schedules at the master's duals, once between two
- * fixings; when nothing new comes, the dive stops with those employees undecided.
- * self->combined (and combined_free) receive it. */
+ * from its LP optimum that keeps the LP's value within the cap, that value rounded up to
+ * the objective's grid. Each step fixes every schedule the LP uses whole (the LP stays
+ * optimal), then tries the one it uses most among the others it has not tried since the
+ * last pricing (try_fixing()). When none is left, the employees not fixed yet price new
+ * integral schedules at the master's duals, once between two fixings; when nothing new
+ * comes, the dive stops with those employees undecided. self->combined (and
+ * combined_free) receive it (collect_dive()). */
 static void
 dive (EscDecomposition         *self,
       glp_smcp                 *parm,
       gint64                    deadline,
       EscDecompositionStopFunc  stop,
-      gpointer                  user_data,
-      double                   *pi,
-      double                   *mu,
-      int                      *ind,
-      double                   *val,
-      double                   *acc)
+      gpointer                  user_data)
 {
   glp_prob *master = self->master;
   int first = self->n_link_cols + 1;
-  guint fixings = 0, undone = 0, priced = 0, n_free = 0;
+  guint fixings = 0, undone = 0, priced = 0;
   gint64 t0 = g_get_monotonic_time ();
   g_autoptr(GArray) tried = g_array_new (FALSE, TRUE, sizeof (gboolean));
   g_autofree gboolean *fixed = g_new0 (gboolean, MAX (self->n_blocks, 1));
-  gboolean priced_since_fix = FALSE;
-  double cap;
-  glp_smcp trial;
   g_autofree int *basis = NULL;
+  gboolean priced_since_fix = FALSE;
+  double value, cap;
+  glp_smcp trial;
 
-  /* Only whole schedules: an employee's MIP that ran out of time priced its LP point. */
-  for (guint c = 0; c < self->integral->len; c++)
-    if (!g_array_index (self->integral, gboolean, c))
-      glp_set_col_bnds (master, first + (int) c, GLP_FX, 0.0, 0.0);
-  parm->tm_lim = G_MAXINT / 2;
+  drop_fractional (self, 0);
+  parm->tm_lim = ms_left (deadline);
   if (glp_simplex (master, parm) != 0 || glp_get_status (master) != GLP_OPT)
     return;
-  /* The best value a schedule can have given the LP's (on the objective's grid). */
-  cap = esc_round_to_grid (glp_get_obj_val (master) - 1e-6 * MAX (1.0, fabs (glp_get_obj_val (master))),
-                           self->grid_step, self->grid_offset);
-  cap += 1e-6 * MAX (1.0, fabs (cap));
+  /* No schedule is worth less than the LP's value on the objective's grid. */
+  value = glp_get_obj_val (master);
+  cap = MAX (esc_round_lp_bound (value, self->grid_step, self->grid_offset), value) +
+        1e-6 * MAX (1.0, fabs (value));
   /* A fixing keeps the basis dual feasible: the dual simplex re-optimises, and stops as
    * soon as the value passes the cap (3 times faster than the primal here). */
   trial = *parm;
   trial.meth = GLP_DUALP;
   trial.obj_ul = cap;
-  trial.tm_lim = G_MAXINT / 2;
 
   while (!stopped (deadline, stop, user_data))
     {
@@ -588,6 +685,8 @@ dive (EscDecomposition         *self,
       double most = 0;
       gboolean fractional = FALSE;
 
+      if (glp_get_status (master) != GLP_OPT)
+        return;
       g_array_set_size (tried, (guint) n + 1);
       basis = g_renew (int, basis, glp_get_num_rows (master) + n + 1);
       for (int c = first; c <= n; c++)
@@ -613,87 +712,54 @@ dive (EscDecomposition         *self,
         break;
       if (pick == 0)
         {
-          guint added = 0;
+          guint added = 0, before = self->integral->len;
+          double minimum;
 
           if (priced_since_fix)
             break;
           /* New integral schedules for the employees not fixed yet. */
           priced_since_fix = TRUE;
           priced++;
-          master_duals (self, pi, mu);
+          master_duals (self);
           for (guint k = 0; k < self->n_blocks; k++)
             {
-              const Block *b = &self->blocks[k];
-              g_autofree double *xb = NULL;
-              double minimum;
+              int r;
 
-              if (fixed[k] || b->n_cols == 0)
+              if (fixed[k] || self->blocks[k].n_cols == 0)
                 continue;
               if (stopped (deadline, stop, user_data))
                 return;
-              xb = g_new0 (double, b->n_cols + 1);
-              if (!price_block (self, k, pi, TRUE, deadline, parm, xb, &minimum))
+              r = price_and_add (self, k, self->pi, TRUE, value, deadline, parm, &minimum);
+              if (r < 0)
                 return;
-              if (point_is_integral (self, k, xb) &&
-                  master_reduced (self, k, pi, mu, xb) < -1e-7)
-                {
-                  add_column (self, k, xb, ind, val, acc);
-                  added++;
-                }
+              added += (guint) r;
             }
           if (added == 0)
             break;
+          drop_fractional (self, before);
           memset (tried->data, 0, sizeof (gboolean) * tried->len);
-          parm->tm_lim = G_MAXINT / 2;
-          if (glp_simplex (master, parm) != 0 || glp_get_status (master) != GLP_OPT)
-            return;
+          parm->tm_lim = ms_left (deadline);
+          glp_simplex (master, parm);
           continue;
         }
       g_array_index (tried, gboolean, pick) = TRUE;
-      save_basis (master, basis);
-      glp_set_col_bnds (master, pick, GLP_FX, 1.0, 1.0);
-      if (glp_simplex (master, &trial) == 0 && glp_get_status (master) == GLP_OPT &&
-          glp_get_obj_val (master) <= cap)
+      trial.tm_lim = ms_left (deadline);
+      if (try_fixing (self, pick, &trial, parm, deadline, cap, basis))
         {
           fixings++;
           fixed[g_array_index (self->points, Point, pick - first).block] = TRUE;
           priced_since_fix = FALSE;
-          continue;
         }
-      undone++;
-      glp_set_col_bnds (master, pick, GLP_LO, 0.0, 0.0);
-      /* Back to the LP's optimum without it: its basis. */
-      restore_basis (master, basis);
-      if (glp_simplex (master, parm) != 0 || glp_get_status (master) != GLP_OPT)
-        return;
+      else
+        undone++;
     }
-  if (stopped (deadline, stop, user_data))
+  if (stopped (deadline, stop, user_data) || glp_get_status (master) != GLP_OPT)
     return;
-
-  /* The schedules the LP uses whole; the other employees are undecided. */
-  self->combined = g_new0 (double, self->n_cols + 1);
-  self->combined_free = g_new (gboolean, MAX (self->n_blocks, 1));
-  for (guint k = 0; k < self->n_blocks; k++)
-    self->combined_free[k] = self->blocks[k].n_cols > 0;
-  for (int c = first; c <= glp_get_num_cols (master); c++)
-    if (glp_get_col_prim (master, c) >= 1 - 1e-6)
-      {
-        const Point *point = &g_array_index (self->points, Point, c - first);
-        const Block *b = &self->blocks[point->block];
-
-        self->combined_free[point->block] = FALSE;
-        for (int t = 1; t <= b->n_cols; t++)
-          self->combined[b->col[t]] = point->xb[t];
-      }
-  for (int t = 0; t < self->n_link_cols; t++)
-    self->combined[self->link_cols[t]] = glp_get_col_prim (master, t + 1);
-  for (guint k = 0; k < self->n_blocks; k++)
-    n_free += self->combined_free[k] ? 1 : 0;
-  if (n_free == 0)
-    g_clear_pointer (&self->combined_free, g_free);
+  collect_dive (self);
   g_debug ("decomposition dive: %u fixings (%u undone), %u pricings, master %g, "
-           "%u employees undecided, %.3f s", fixings, undone, priced, glp_get_obj_val (master),
-           n_free, (g_get_monotonic_time () - t0) / (double) G_USEC_PER_SEC);
+           "%s, %.3f s", fixings, undone, priced, glp_get_obj_val (master),
+           self->combined_free != NULL ? "some employees undecided" : "every employee decided",
+           (g_get_monotonic_time () - t0) / (double) G_USEC_PER_SEC);
 }
 
 double
@@ -707,13 +773,9 @@ esc_decomposition_bound (EscDecomposition          *self,
                          gpointer                   user_data)
 {
   int n_link = self->n_link;
-  g_autofree double *pi = g_new0 (double, n_link + 1);
   g_autofree double *center = g_new0 (double, n_link + 1);
   g_autofree double *sep = g_new0 (double, n_link + 1);
-  g_autofree double *mu = g_new0 (double, MAX (self->n_blocks, 1));
-  g_autofree double *acc = g_new0 (double, n_link + 1);
-  g_autofree int *ind = g_new (int, n_link + self->n_blocks + 2);
-  g_autofree double *val = g_new (double, n_link + self->n_blocks + 2);
+  double *pi;
   double best = -HUGE_VAL, alpha = 0;
   gboolean have_center = FALSE, integer = FALSE, converged, integral_done = FALSE;
   int alpha_dummy = 0;
@@ -724,6 +786,7 @@ esc_decomposition_bound (EscDecomposition          *self,
   g_clear_pointer (&self->combined, g_free);
   g_clear_pointer (&self->combined_free, g_free);
   build_problems (self);
+  pi = self->pi;
   glp_init_smcp (&parm);
   parm.msg_lev = GLP_MSG_OFF;
   parm.presolve = GLP_OFF;
@@ -736,7 +799,7 @@ esc_decomposition_bound (EscDecomposition          *self,
 
       for (int t = 1; t <= b->n_cols; t++)
         xb[t] = x[b->col[t]];
-      add_column (self, k, xb, ind, val, acc);
+      add_column (self, k, xb);
     }
 
   while (!stopped (deadline, stop, user_data))
@@ -745,12 +808,12 @@ esc_decomposition_bound (EscDecomposition          *self,
       guint added = 0;
       gboolean broken = FALSE;
 
-      parm.tm_lim = (int) CLAMP ((deadline - g_get_monotonic_time ()) / 1000, 1, G_MAXINT / 2);
+      parm.tm_lim = ms_left (deadline);
       if (glp_simplex (self->master, &parm) != 0 || glp_get_status (self->master) != GLP_OPT)
         break;
       self->rounds++;
       master_obj = glp_get_obj_val (self->master);
-      master_duals (self, pi, mu);
+      master_duals (self);
 
       for (int r = 1; r <= n_link; r++)
         sep[r] = have_center ? alpha * center[r] + (1 - alpha) * pi[r] : pi[r];
@@ -779,31 +842,25 @@ esc_decomposition_bound (EscDecomposition          *self,
       /* ... and every employee's own minimum, with a new column when it prices out. */
       for (guint k = 0; k < self->n_blocks && !broken; k++)
         {
-          Block *b = &self->blocks[k];
-          g_autofree double *xb = NULL;
-          double rc, minimum;
+          double minimum;
+          int r;
 
-          if (b->n_cols == 0)
+          if (self->blocks[k].n_cols == 0)
             continue;
           if ((integer || (k & 15) == 0) && stopped (deadline, stop, user_data))
             {
               broken = TRUE;
               break;
             }
-          xb = g_new0 (double, b->n_cols + 1);
-          if (!price_block (self, k, sep, integer, deadline, &parm, xb, &minimum))
+          /* Its minimum at sep; its reduced cost at the master's own duals. */
+          r = price_and_add (self, k, sep, integer, master_obj, deadline, &parm, &minimum);
+          if (r < 0)
             {
               broken = TRUE;
               break;
             }
           lb += minimum;
-          /* Its reduced cost in the master (at the master's own duals). */
-          rc = master_reduced (self, k, pi, mu, xb);
-          if (rc < -1e-7 * MAX (1.0, fabs (master_obj)))
-            {
-              add_column (self, k, xb, ind, val, acc);
-              added++;
-            }
+          added += (guint) r;
         }
       if (broken)
         break;
@@ -875,7 +932,7 @@ esc_decomposition_bound (EscDecomposition          *self,
         }
     }
   if (integral_done)
-    dive (self, &parm, deadline, stop, user_data, pi, mu, ind, val, acc);
+    dive (self, &parm, deadline, stop, user_data);
   free_problems (self);
   return best;
 }

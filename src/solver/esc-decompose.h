@@ -39,7 +39,9 @@ EscDecomposition *esc_decomposition_new   (EscModel *model);
 void              esc_decomposition_free  (EscDecomposition *self);
 
 /* Column generation from the legal vector @x (its employees' schedules are the first
- * columns) until @deadline, @stop, convergence, or a bound >= @target (GLPK units).
+ * columns) until @deadline, @stop, convergence, or a bound >= @target (GLPK units); after
+ * a convergence with integral pricing, also the dive of esc_decomposition_get_combined()
+ * (1-2 s on the pool).
  * With @with_integer, once the LP relaxation's value is reached, the employees price
  * integral schedules with their own small MIP (each proven minimum is a stronger term of
  * the Lagrangian bound; an unproven one counts with its LP value): the bound then rises
@@ -57,17 +59,18 @@ double            esc_decomposition_bound (EscDecomposition          *self,
                                            gpointer                   user_data);
 
 /* After esc_decomposition_bound() converged with integral pricing: a schedule made of
- * the master's integral schedules, found by a dive that keeps the master's LP at its
- * optimum (the schedules the LP uses whole are kept, then the one it uses most of the
- * others whenever the LP's value stays; new integral schedules are priced when none
- * fits), as a vector of the model's columns (n_cols + 1; the linking columns as the
- * master's LP left them: rebuild it from its schedule); NULL when there is none. When
- * the dive stopped before every employee had a schedule (the master's schedules do not
- * combine any further at that value), @free_blocks receives the employees (model
- * employees) it left undecided, whose columns are 0; else NULL. The master mixes whole
- * schedules of every employee at once, which the search's neighbourhoods do not: on the
- * pool the dive leaves 1-11 of 200 employees, and GLPK completing those finds the
- * optimum. Valid until the next esc_decomposition_bound(). */
+ * the master's integral schedules, found by a dive that keeps the master's LP value (as
+ * the dive found it, rounded up to the objective's grid): the schedules the LP uses
+ * whole are kept, then the one it uses most of the others whenever the LP's value
+ * stays; new integral schedules are priced when none fits. As a vector of the model's
+ * columns (n_cols + 1; the linking columns as the master's LP left them: rebuild it from
+ * its schedule); NULL when there is none. When the dive stopped before every employee
+ * had a schedule (the master's schedules do not combine any further at that value),
+ * @free_blocks receives the employees (model employees) it left undecided, whose columns
+ * are 0; else NULL. The master mixes whole schedules of every employee at once, which
+ * the search's neighbourhoods do not: on the pool the dive leaves 1-11 of 200 employees,
+ * and GLPK completing those finds the optimum. Valid until the next
+ * esc_decomposition_bound(). */
 const double     *esc_decomposition_get_combined (EscDecomposition  *self,
                                                   const gboolean   **free_blocks);
 

@@ -2589,6 +2589,14 @@ esc_round_to_grid (double bound,
   return step * ceil (h - 1e-6) + offset;
 }
 
+double
+esc_round_lp_bound (double bound,
+                    double step,
+                    double offset)
+{
+  return esc_round_to_grid (bound - 1e-6 * MAX (1.0, fabs (bound)), step, offset);
+}
+
 void
 esc_model_get_objective_grid (EscModel *self,
                               double   *step,

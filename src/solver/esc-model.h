@@ -162,7 +162,9 @@ void        esc_model_fix_options      (EscModel *self, const EscSchedule *sched
 void        esc_model_unfix_options    (EscModel *self);
 
 /* Restricted problems (for neighbourhoods): a new GLPK problem over the columns of @self
- * that are free in a neighbourhood, everything else fixed at @x (a legal vector): the
+ * that are free in a neighbourhood, everything else fixed at @x (a legal vector; when
+ * some row is broken at @x, a solution of the restricted problem still has to be checked
+ * against the model, rows without a free column being left out): the
  * option columns of every cell (model employee, day) for which @is_free returns TRUE,
  * and every other column (patterns, compensations, weekends, coverage, headcount) that
  * shares a row with one of them. Its rows are the model's rows (with the current level
@@ -198,6 +200,8 @@ double      esc_model_round_bound      (EscModel *self, double bound);
 void        esc_model_get_objective_grid (EscModel *self, double *step, double *offset);
 /* @bound raised to the next value offset + k * step (unchanged when @step is 0). */
 double      esc_round_to_grid          (double bound, double step, double offset);
+/* The same for a bound computed by LPs: first lowered by a margin for their tolerances. */
+double      esc_round_lp_bound         (double bound, double step, double offset);
 
 /* Writes the model (the current objective and level rows) in free MPS. */
 gboolean    esc_model_write_mps        (EscModel *self, const char *filename, GError **error);

@@ -1258,9 +1258,11 @@ sub_cb (glp_tree *tree,
     glp_ios_terminate (tree);
 }
 
-/* Solves the restricted problem @sub from its legal vector @x (1-based, its columns)
- * until @deadline: the LP relaxation (when it meets the start's value, the start is
- * optimal), then branch and bound from the start. @x receives the best vector found.
+/* Solves the restricted problem @sub from its vector @x (1-based, its columns) until
+ * @deadline: the LP relaxation (when it meets the start's value, the start is optimal),
+ * then branch and bound from the start. With @start_legal FALSE the start may break some
+ * rows (the earlier levels' rows, for a completion): GLPK then gets no start and any
+ * solution it finds counts. @x receives the best vector found.
  * RESULT_OPTIMAL when GLPK proved the neighbourhood, RESULT_FEASIBLE otherwise,
  * RESULT_UNKNOWN when a cancel left GLPK (this thread's GLPK environment is then freed:
  * every model of the thread is dead). */
@@ -1507,7 +1509,7 @@ take_combined (Run          *run,
   x = g_new0 (double, esc_subproblem_get_n_cols (sub) + 1);
   esc_subproblem_from_full (sub, trial, x);
   result = solve_sub (run, sub, x, legal, deadline);
-  if (result == RESULT_UNKNOWN)
+  if (result == RESULT_UNKNOWN || !esc_model_is_alive (model))
     {
       /* Cancelled inside GLPK: the thread's models are gone. */
       esc_subproblem_free (sub);
@@ -1687,9 +1689,12 @@ update_bound (EscModel *model,
               double    b,
               double   *bound)
 {
+  double step, offset;
+
   if (isinf (b) || isnan (b))
     return;
-  b = esc_model_round_bound (model, b - 1e-6 * MAX (1.0, fabs (b))) / scale;
+  esc_model_get_objective_grid (model, &step, &offset);
+  b = esc_round_lp_bound (b, step, offset) / scale;
   *bound = MAX (isnan (*bound) ? -HUGE_VAL : *bound, b);
 }
 
@@ -1879,22 +1884,32 @@ lns_level_body (Run          *run,
   while (!is_cancelled (run) && g_get_monotonic_time () < deadline &&
          !(second && g_atomic_int_get (&job->finish)))
     {
-      int n_short = coverage ? find_short_days (problem, gs->group, work, is_short) : 0;
-      int kind, n_free_days = n_days;
+      int n_short, kind, n_free_days = n_days;
       guint m, n_cands = 0;
       Neighbourhood nb = { in_nb, NULL };
       EscSubproblem *sub;
       g_autofree double *x = NULL;
-      gint64 now = g_get_monotonic_time ();
-      gint64 limit = MIN (CLAMP ((deadline - now) / 4, 200 * G_TIME_SPAN_MILLISECOND,
-                                 G_USEC_PER_SEC), deadline - now);
+      gint64 now, limit;
       Result result;
       double cap;
 
-      iteration++;
+      /* First what the other search or the decomposition found (GLPK may complete the
+       * decomposition's schedule: up to COMPLETION_TIME). */
       TAKE_OTHERS ();
       if (!esc_model_is_alive (model))
         return RESULT_FEASIBLE;
+      if (!isnan (*bound) && value <= *bound + tol)
+        {
+          proven = TRUE;
+          break;
+        }
+      if (is_cancelled (run) || g_get_monotonic_time () >= deadline)
+        break;
+      iteration++;
+      n_short = coverage ? find_short_days (problem, gs->group, work, is_short) : 0;
+      now = g_get_monotonic_time ();
+      limit = MIN (CLAMP ((deadline - now) / 4, 200 * G_TIME_SPAN_MILLISECOND, G_USEC_PER_SEC),
+                   deadline - now);
       kind = iteration % 2 == 1 ? NB_EMPLOYEES : n_short > 0 ? NB_SHORT_DAYS : NB_WINDOW;
       if (kind == NB_WINDOW && (n_days <= 2 || n <= 2))
         kind = NB_EMPLOYEES;
@@ -2057,6 +2072,32 @@ lns_level_body (Run          *run,
   return proven ? RESULT_OPTIMAL : RESULT_FEASIBLE;
 }
 
+/* After the level's search: takes the legal vector @other as the group's @best when it
+ * is better for @level (value *@value), and publishes it. */
+static gboolean
+adopt_if_better (GroupState               *gs,
+                 EscModel                 *model,
+                 guint                     k,
+                 const EscObjectiveLevel  *level,
+                 const double             *other,
+                 double                   *best,
+                 EscSchedule              *work,
+                 double                   *value)
+{
+  Run *run = gs->run;
+  double v = esc_model_level_value (model, level, other);
+
+  if (v >= *value - 1e-9 * MAX (1.0, fabs (*value)))
+    return FALSE;
+  memcpy (best, other, sizeof (double) * (esc_model_get_n_cols (model) + 1));
+  *value = v;
+  publish_vector (gs, model, best, work);
+  g_mutex_lock (&run->mutex);
+  gs->value[k] = v;
+  g_mutex_unlock (&run->mutex);
+  return TRUE;
+}
+
 /* Improves level @k (see lns_level_body()) with the bound of the decomposition
  * (esc-decompose.h): its column generation reaches the LP relaxation's value in a few
  * rounds of small per-employee LPs, where GLPK's simplex on the whole model takes tens
@@ -2117,21 +2158,19 @@ lns_level (Run          *run,
           g_autofree double *other = g_memdup2 (best, sizeof (double) * (n_cols + 1));
 
           update_bound (model, scale, job_bound (&job), bound);
-          /* The second search's last improvement, the decomposition's schedule. */
-          for (guint t = 0; t < 2; t++)
-            if ((t == 0 ? exchange_best (&job, other, value, TRUE) &&
-                          esc_model_vector_is_feasible (model, other, 1e-6)
-                        : take_combined (run, &job, model, best, other, 0)) &&
-                esc_model_level_value (model, level, other) < value - 1e-9 * MAX (1.0, fabs (value)))
-              {
-                memcpy (best, other, sizeof (double) * (n_cols + 1));
-                value = esc_model_level_value (model, level, best);
-                publish_vector (gs, model, best, work);
-                g_mutex_lock (&run->mutex);
-                gs->value[k] = value;
-                gs->combined[k] += t;
-                g_mutex_unlock (&run->mutex);
-              }
+          /* The second search's last improvement; the decomposition's schedule when
+           * every employee has one (no time is left to complete it). */
+          if (exchange_best (&job, other, value, TRUE) &&
+              esc_model_vector_is_feasible (model, other, 1e-6))
+            adopt_if_better (gs, model, k, level, other, best, work, &value);
+          memcpy (other, best, sizeof (double) * (n_cols + 1));
+          if (take_combined (run, &job, model, best, other, 0) &&
+              adopt_if_better (gs, model, k, level, other, best, work, &value))
+            {
+              g_mutex_lock (&run->mutex);
+              gs->combined[k]++;
+              g_mutex_unlock (&run->mutex);
+            }
           if (!isnan (*bound) && value <= *bound + 1e-9 * MAX (1.0, fabs (value)))
             result = RESULT_OPTIMAL;
         }

@@ -245,11 +245,20 @@ test_lns_cancel (void)
       g_cancellable_cancel (data.cancellable);
       g_thread_join (thread);
       latency = (data.returned - cancelled) / (double) G_USEC_PER_SEC;
-      g_test_message ("cancelled after %.2f s, returned %.3f s later", moments[i], latency);
-      g_assert_cmpfloat (latency, <, 0.2);
       g_assert_nonnull (data.schedule);
-      g_assert_cmpint (data.schedule->status, ==, ESC_SCHEDULE_CANCELLED);
       esc_test_assert_legal (data.schedule);
+      if (latency < 0)
+        {
+          /* Every level proven before the cancel (a fast machine). */
+          g_test_message ("done after %.2f s, before the cancel", data.schedule->seconds);
+          g_assert_cmpint (data.schedule->status, ==, ESC_SCHEDULE_OPTIMAL);
+        }
+      else
+        {
+          g_test_message ("cancelled after %.2f s, returned %.3f s later", moments[i], latency);
+          g_assert_cmpfloat (latency, <, 0.2);
+          g_assert_cmpint (data.schedule->status, ==, ESC_SCHEDULE_CANCELLED);
+        }
       esc_schedule_unref (data.schedule);
       g_object_unref (data.cancellable);
     }
